@@ -1,0 +1,133 @@
+package org.gridcare.database;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One embedded PostgreSQL 17 server whose data directory survives restarts.
+ *
+ * <p>The home directory is locked for the life of the server so that a second GridCare on the same
+ * home refuses to start with a clear message instead of corrupting the data.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    static final String DATABASE = "gridcare";
+
+    private final EmbeddedPostgres postgres;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+        this.postgres = postgres;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Starts PostgreSQL on {@code home/pgdata}, creating the cluster and the {@code gridcare} database when new. */
+    public static EmbeddedPostgresServer start(Path home, int port, java.time.Duration startupWait) {
+        try {
+            Files.createDirectories(home);
+            Path lockFile = home.resolve("gridcare.lock");
+            FileChannel channel = FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new HomeDirectoryInUseException(home.toAbsolutePath());
+            }
+            channel.truncate(0).write(java.nio.ByteBuffer.wrap(
+                    String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
+
+            Path dataDirectory = home.resolve("pgdata").toAbsolutePath();
+            var builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(startupWait)
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("timezone", "UTC")
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setLocaleConfig("encoding", "UTF8");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            log.info("Starting embedded PostgreSQL in {}", dataDirectory);
+            EmbeddedPostgres postgres = builder.start();
+            var server = new EmbeddedPostgresServer(postgres, channel, lock);
+            server.createDatabaseIfMissing();
+            log.info("Embedded PostgreSQL is listening on port {}", postgres.getPort());
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + home.toAbsolutePath()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createDatabaseIfMissing() {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var statement = connection.createStatement()) {
+            try (var rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            statement.execute("create database " + DATABASE);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create the database '" + DATABASE + "'", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            log.info("Stopping embedded PostgreSQL");
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        } finally {
+            try {
+                lock.release();
+                lockChannel.close();
+            } catch (IOException e) {
+                log.debug("Could not release the home directory lock", e);
+            }
+        }
+    }
+
+    /** Another process holds the home directory. */
+    public static final class HomeDirectoryInUseException extends IllegalStateException {
+        HomeDirectoryInUseException(Path home) {
+            super("GridCare's home directory " + home + " is in use by another running GridCare. "
+                    + "Stop that instance, or set GRIDCARE_HOME to another directory.");
+        }
+    }
+}

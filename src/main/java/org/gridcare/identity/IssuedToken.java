@@ -1,0 +1,5 @@
+package org.gridcare.identity;
+
+/** A freshly created token with its secret, shown exactly once. */
+public record IssuedToken(ApiToken token, String secret) {
+}

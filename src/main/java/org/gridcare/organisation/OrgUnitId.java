@@ -1,0 +1,5 @@
+package org.gridcare.organisation;
+
+/** The database identity of an organisation unit. */
+public record OrgUnitId(long value) {
+}
