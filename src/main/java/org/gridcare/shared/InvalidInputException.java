@@ -20,6 +20,12 @@ public class InvalidInputException extends DomainException {
         return new InvalidInputException(List.of(new Violation(field, messageCode, arguments)));
     }
 
+    @Override
+    public String getMessage() {
+        return "invalid input: " + violations.stream()
+                .map(v -> v.field() + " " + v.messageCode() + java.util.Arrays.toString(v.arguments())).toList();
+    }
+
     public List<Violation> violations() {
         return violations;
     }
