@@ -1,0 +1,19 @@
+package org.gridcare.customer;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.gridcare.organisation.DataScope;
+
+/**
+ * CONTRACT — the customer archive as other modules (work orders, intake) use it; implemented by the
+ * customer module (issue #3). Both methods respect the data scope and mask personal data.
+ */
+public interface CustomerDirectory {
+
+    /** The customer with this number (户号), if it exists within the scope. */
+    Optional<CustomerSummary> find(String number, DataScope scope);
+
+    /** Up to {@code limit} customers matching a number prefix, name, phone or address fragment. */
+    List<CustomerSummary> search(String query, DataScope scope, int limit);
+}

@@ -1,0 +1,30 @@
+package org.gridcare.sla;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The SLA engine as the work order module uses it. Every method joins the caller's transaction, so
+ * a clock's due time is written together with the change that started it.
+ *
+ * <p>CONTRACT — implemented by the sla module (see issue #3): {@link #start} picks the policy version
+ * in force at {@code at}, remembers it for the order (orders keep the policy version they started
+ * with) and starts the clocks whose start event is ACCEPTED; {@link #record} stops the clocks whose
+ * stop events include the event (MET, or BREACHED when late), starts the clocks whose start event it
+ * is, and pauses/resumes clocks when {@code newStatus} enters/leaves a pause state (suspended time is
+ * added back to the due time).
+ */
+public interface SlaClocks {
+
+    /** Starts the clocks of a newly accepted order; returns the id of the policy version used. */
+    long start(long orderId, OrderProfile profile, Instant at);
+
+    /** Applies an order event (with the order's status after it) to the order's clocks. */
+    void record(long orderId, OrderEvent event, String newStatus, Instant at);
+
+    /** The order's clocks, evaluated at {@code now} (a running clock past its threshold shows WARNING / BREACHED). */
+    List<ClockView> clocksOf(long orderId, Instant now);
+
+    /** The clocks (name, startedAt, dueAt) an order with this profile would get if accepted at {@code start}. */
+    List<ClockView> preview(OrderProfile profile, Instant start);
+}
