@@ -1,5 +1,6 @@
 package org.gridcare.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.gridcare.shared.InvalidInputException;
@@ -8,6 +9,9 @@ import org.springframework.stereotype.Component;
 /** A password is long enough, mixes character classes and does not contain the username. */
 @Component
 class PasswordPolicy {
+
+    /** BCrypt reads at most 72 bytes and refuses to hash more. */
+    static final int MAX_BYTES = 72;
 
     private final IdentityProperties.Password settings;
 
@@ -19,8 +23,8 @@ class PasswordPolicy {
         if (password == null || password.length() < settings.minLength()) {
             throw InvalidInputException.of(field, "validation.password.tooShort", settings.minLength());
         }
-        if (password.length() > 128) {
-            throw InvalidInputException.of(field, "validation.password.tooLong", 128);
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw InvalidInputException.of(field, "validation.password.tooLong", MAX_BYTES);
         }
         int classes = 0;
         classes += password.chars().anyMatch(Character::isLowerCase) ? 1 : 0;

@@ -28,7 +28,7 @@ public record PageQuery(int page, int size, String orderBy) {
         if (sort == null || sort.isBlank()) {
             return new PageQuery(p, s, defaultColumn + " asc");
         }
-        String[] parts = sort.split(",");
+        String[] parts = sort.split(",", -1);
         String column = columns.get(parts[0].trim());
         String direction = parts.length > 1 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "asc";
         if (column == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
@@ -37,7 +37,8 @@ public record PageQuery(int page, int size, String orderBy) {
         return new PageQuery(p, s, column + " " + direction);
     }
 
-    public int offset() {
-        return page * size;
+    /** A long, since a far-off page times a large size does not fit an int. */
+    public long offset() {
+        return (long) page * size;
     }
 }
