@@ -34,6 +34,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -196,8 +198,10 @@ class ApiExceptionHandler {
                         messages.getMessage("validation.typeMismatch", new Object[] {String.valueOf(invalid.getValue())},
                                 locale))), messages, locale)));
             }
-            if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-                return asObject(problem(Problems.validation(List.of(new Problems.FieldMessage(path(mismatched),
+            // a wrong type, or a number too large for its field
+            if ((cause instanceof MismatchedInputException || cause instanceof InputCoercionException)
+                    && !((JacksonException) cause).getPath().isEmpty()) {
+                return asObject(problem(Problems.validation(List.of(new Problems.FieldMessage(path((JacksonException) cause),
                         messages.getMessage("validation.malformed", null, locale))), messages, locale)));
             }
             return asObject(problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
@@ -211,9 +215,14 @@ class ApiExceptionHandler {
                 log.error("Unhandled API error", ex);
             }
             ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-            if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getType() != null
-                    && "about:blank".equals(problem.getType().toString())) {
-                problem.setType(java.net.URI.create("urn:gridcare:problem:http-" + statusCode.value()));
+            if (response != null && response.getBody() instanceof ProblemDetail problem
+                    && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+                // Spring's own titles and details are English and name its internals ("No static resource …")
+                String kind = "http-" + statusCode.value();
+                Locale locale = LocaleContextHolder.getLocale();
+                problem.setType(java.net.URI.create("urn:gridcare:problem:" + kind));
+                problem.setTitle(messages.getMessage("problem.title." + kind, null, problem.getTitle(), locale));
+                problem.setDetail(messages.getMessage("error." + kind, null, problem.getDetail(), locale));
             }
             return response;
         }
@@ -225,7 +234,7 @@ class ApiExceptionHandler {
         }
     }
 
-    private static String path(MismatchedInputException ex) {
+    private static String path(JacksonException ex) {
         StringBuilder path = new StringBuilder();
         ex.getPath().forEach(ref -> {
             if (ref.getPropertyName() != null) {
