@@ -1,0 +1,8 @@
+package org.gridcare.sla;
+
+import java.time.Instant;
+
+/** A numbered, immutable set of clock rules in force from {@code effectiveFrom}. */
+record PolicyVersion(long id, int number, Instant effectiveFrom, String note, String author, String source,
+                     Instant createdAt) {
+}

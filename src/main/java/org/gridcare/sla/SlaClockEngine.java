@@ -1,0 +1,237 @@
+package org.gridcare.sla;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SLA clocks of work orders. Every change joins the caller's transaction, so a clock row is
+ * written together with the order change that started, paused or stopped it.
+ *
+ * <p>How an order event acts on the running clocks, in this order:
+ * <ol>
+ * <li>a paused clock resumes when the new status is not one of its pause states (the suspended
+ *     time is added to its due and warning moments);</li>
+ * <li>a clock whose stop events include the event stops: MET when on time, BREACHED when late
+ *     (a late stop the scheduler has not seen yet raises the breach here, once);</li>
+ * <li>CANCELLED and MERGED end every other running clock without a verdict (outcome VOID: shown
+ *     BREACHED if it had already run out, otherwise not counted against anyone);</li>
+ * <li>CLOSED judges every other running clock like a stop: closing the order ends the work;</li>
+ * <li>a running clock pauses when the new status is one of its pause states (default SUSPENDED);</li>
+ * <li>a clock whose start events include the event starts a new instance, unless a clock of that
+ *     name is still running (so REOPENED restarts a REPLY that was met).</li>
+ * </ol>
+ */
+@Service
+class SlaClockEngine implements SlaClocks {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaClockEngine.class);
+    private static final Set<String> ENDING_STATUSES = Set.of("CANCELLED", "MERGED");
+
+    private final JdbcClient jdbc;
+    private final SlaPolicies policies;
+    private final WorkingCalendar calendar;
+    private final DeadlineAlarms alarms;
+
+    SlaClockEngine(JdbcClient jdbc, SlaPolicies policies, WorkingCalendar calendar, DeadlineAlarms alarms) {
+        this.jdbc = jdbc;
+        this.policies = policies;
+        this.calendar = calendar;
+        this.alarms = alarms;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long start(long orderId, OrderProfile profile, Instant at) {
+        Optional<SlaOrder> existing = order(orderId);
+        if (existing.isPresent()) {
+            // a repeated start (a retried request) keeps the first one
+            return existing.get().versionId();
+        }
+        PolicyVersion version = policies.inForceAt(at);
+        jdbc.sql("""
+                insert into sla_order (order_id, policy_version_id, order_type, sub_type, priority, area_type,
+                                       channel, started_at)
+                values (:order, :version, :type, :subType, :priority, :area, :channel, :at)
+                """)
+                .param("order", orderId)
+                .param("version", version.id())
+                .param("type", profile.type())
+                .param("subType", profile.subType())
+                .param("priority", profile.priority())
+                .param("area", profile.areaType())
+                .param("channel", profile.channel())
+                .param("at", Timestamp.from(at))
+                .update();
+        SlaOrder order = new SlaOrder(orderId, version.id(), profile);
+        startClocks(order, OrderEvent.ACCEPTED, Set.of(), at);
+        return version.id();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(long orderId, OrderEvent event, String newStatus, Instant at) {
+        Optional<SlaOrder> found = order(orderId);
+        if (found.isEmpty()) {
+            log.warn("SLA event {} for order {} that has no clocks (never started); ignored", event, orderId);
+            return;
+        }
+        SlaOrder order = found.get();
+        Map<Long, ClockRule> rulesById = new HashMap<>();
+        policies.rules(order.versionId()).forEach(rule -> rulesById.put(rule.id(), rule));
+        boolean ending = event == OrderEvent.CANCELLED || event == OrderEvent.MERGED
+                || (newStatus != null && ENDING_STATUSES.contains(newStatus));
+        boolean closing = event == OrderEvent.CLOSED || "CLOSED".equals(newStatus);
+
+        Set<String> stillRunning = new HashSet<>();
+        for (ClockRow clock : runningClocksForUpdate(orderId)) {
+            ClockRule rule = rulesById.get(clock.ruleId());
+            ClockRow changed = clock;
+            boolean stops = rule.stopsOn(event) || ending || closing;
+            if (changed.paused() && (stops || !rule.pausesIn(newStatus))) {
+                changed = changed.resumedAt(at);
+            }
+            if (rule.stopsOn(event) || (closing && !ending)) {
+                changed = changed.stoppedAt(at);
+                if (ClockRow.BREACHED.equals(changed.outcome()) && !clock.breachRaised()) {
+                    alarms.breach(orderId, clock.clockName(), changed.dueAt(), at);
+                }
+            } else if (ending) {
+                changed = changed.voidedAt(at);
+            } else if (!changed.paused() && rule.pausesIn(newStatus)) {
+                changed = changed.pausedAt(at);
+            }
+            if (changed.running()) {
+                stillRunning.add(changed.clockName());
+            }
+            if (!changed.equals(clock)) {
+                update(changed);
+            }
+        }
+        if (!ending && !closing) {
+            startClocks(order, event, stillRunning, at);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ClockView> clocksOf(long orderId, Instant now) {
+        return jdbc.sql("select * from sla_clock where order_id = :order order by started_at, id")
+                .param("order", orderId)
+                .query(SlaClockEngine::row).list().stream()
+                .map(clock -> clock.viewAt(now))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ClockView> preview(OrderProfile profile, Instant start) {
+        PolicyVersion version = policies.inForceAt(start);
+        WorkingDays workingDays = calendar.workingDays();
+        List<ClockView> clocks = new ArrayList<>();
+        for (ClockRule rule : policies.clocksFor(version.id(), profile).values()) {
+            if (rule.startsOn(OrderEvent.ACCEPTED)) {
+                ClockRule.Deadline deadline = rule.deadlineFrom(start, workingDays);
+                clocks.add(new ClockView(rule.clockName(), start, deadline.dueAt(), 0, ClockState.RUNNING, null));
+            }
+        }
+        return clocks;
+    }
+
+    /** The policy version an order's clocks follow, if its clocks were started. */
+    Optional<Long> policyVersionOf(long orderId) {
+        return order(orderId).map(SlaOrder::versionId);
+    }
+
+    private void startClocks(SlaOrder order, OrderEvent event, Set<String> running, Instant at) {
+        WorkingDays workingDays = null;
+        for (ClockRule rule : policies.clocksFor(order.versionId(), order.profile()).values()) {
+            if (!rule.startsOn(event) || running.contains(rule.clockName())) {
+                continue;
+            }
+            if (workingDays == null) {
+                workingDays = calendar.workingDays();
+            }
+            ClockRule.Deadline deadline = rule.deadlineFrom(at, workingDays);
+            jdbc.sql("""
+                    insert into sla_clock (order_id, clock_name, rule_id, started_at, due_at, warning_at)
+                    values (:order, :name, :rule, :at, :due, :warning)
+                    """)
+                    .param("order", order.orderId())
+                    .param("name", rule.clockName())
+                    .param("rule", rule.id())
+                    .param("at", Timestamp.from(at))
+                    .param("due", Timestamp.from(deadline.dueAt()))
+                    .param("warning", Timestamp.from(deadline.warningAt()))
+                    .update();
+        }
+    }
+
+    private Optional<SlaOrder> order(long orderId) {
+        return jdbc.sql("select * from sla_order where order_id = :order")
+                .param("order", orderId)
+                .query((rs, n) -> new SlaOrder(rs.getLong("order_id"), rs.getLong("policy_version_id"),
+                        new OrderProfile(rs.getString("order_type"), rs.getString("sub_type"), rs.getString("priority"),
+                                rs.getString("area_type"), rs.getString("channel"))))
+                .optional();
+    }
+
+    private List<ClockRow> runningClocksForUpdate(long orderId) {
+        return jdbc.sql("select * from sla_clock where order_id = :order and stopped_at is null order by id for update")
+                .param("order", orderId)
+                .query(SlaClockEngine::row).list();
+    }
+
+    private void update(ClockRow clock) {
+        jdbc.sql("""
+                update sla_clock set due_at = :due, warning_at = :warning, paused_seconds = :paused,
+                    paused_since = :pausedSince, stopped_at = :stopped, outcome = :outcome,
+                    warning_raised = :warningRaised, breach_raised = :breachRaised
+                where id = :id
+                """)
+                .param("due", Timestamp.from(clock.dueAt()))
+                .param("warning", Timestamp.from(clock.warningAt()))
+                .param("paused", clock.pausedSeconds())
+                .param("pausedSince", timestamp(clock.pausedSince()))
+                .param("stopped", timestamp(clock.stoppedAt()))
+                .param("outcome", clock.outcome())
+                .param("warningRaised", clock.warningRaised())
+                .param("breachRaised", clock.breachRaised())
+                .param("id", clock.id())
+                .update();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static ClockRow row(ResultSet rs, int n) throws SQLException {
+        return new ClockRow(rs.getLong("id"), rs.getLong("order_id"), rs.getString("clock_name"), rs.getLong("rule_id"),
+                instant(rs, "started_at"), instant(rs, "due_at"), instant(rs, "warning_at"), rs.getLong("paused_seconds"),
+                instant(rs, "paused_since"), instant(rs, "stopped_at"), rs.getString("outcome"),
+                rs.getBoolean("warning_raised"), rs.getBoolean("breach_raised"));
+    }
+
+    private record SlaOrder(long orderId, long versionId, OrderProfile profile) {
+    }
+}
