@@ -1,0 +1,20 @@
+package org.gridcare.customer;
+
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param unmaskRoles       roles that may ask for the unmasked phone, ID number and address (each such view is audited)
+ * @param fullAddressRoles  roles that serve on site and therefore always see the whole address
+ * @param importMaxRows     the most data rows one CSV import file may hold
+ * @param exportMaxRows     the most rows one export writes
+ */
+@ConfigurationProperties("gridcare.customer")
+record CustomerProperties(
+        @DefaultValue({"ADMIN", "SUPERVISOR", "AGENT", "DISPATCHER"}) Set<String> unmaskRoles,
+        @DefaultValue({"DISPATCHER", "FIELD_STAFF"}) Set<String> fullAddressRoles,
+        @DefaultValue("50000") int importMaxRows,
+        @DefaultValue("200000") int exportMaxRows) {
+}

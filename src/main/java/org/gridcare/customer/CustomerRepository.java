@@ -1,0 +1,233 @@
+package org.gridcare.customer;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.gridcare.organisation.DataScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CustomerRepository {
+
+    /** Search texts shorter than this match number/name prefixes only: shorter fragments cannot use a trigram index. */
+    static final int MIN_CONTAINS_LENGTH = 3;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    CustomerRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    Optional<Customer> findByNumber(String number) {
+        return jdbc.sql("select * from customer where number = :number").param("number", number)
+                .query(CustomerRepository::map).optional();
+    }
+
+    Optional<Customer> findById(long id) {
+        return jdbc.sql("select * from customer where id = :id").param("id", id)
+                .query(CustomerRepository::map).optional();
+    }
+
+    boolean numberTaken(String number) {
+        return jdbc.sql("select exists(select 1 from customer where number = :number)").param("number", number)
+                .query(Boolean.class).single();
+    }
+
+    /** Of the given numbers, those already in the archive, with the unit that holds each. */
+    Map<String, Long> unitsOfExisting(List<String> numbers) {
+        Map<String, Long> existing = new LinkedHashMap<>();
+        if (numbers.isEmpty()) {
+            return existing;
+        }
+        jdbc.sql("select number, unit_id from customer where number = any(:numbers)")
+                .param("numbers", numbers.toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> existing.put(rs.getString(1), rs.getLong(2)));
+        return existing;
+    }
+
+    Customer insert(CustomerContent content, long unitId, Instant now) {
+        long id = jdbc.sql("""
+                insert into customer (number, name, kind, voltage_level, address, phones, phone_digits, id_number,
+                                      tariff_code, capacity_kva, unit_id, flags, version, created_at, updated_at)
+                values (:number, :name, :kind, :voltage, :address, :phones, :phoneDigits, :idNumber, :tariff,
+                        :capacity, :unit, :flags, 0, :now, :now)
+                returning id
+                """)
+                .params(contentParams(content, unitId, now)).query(Long.class).single();
+        return findById(id).orElseThrow();
+    }
+
+    /** Writes the archive content; false when the version was stale. */
+    boolean update(Customer customer, int expectedVersion, Instant now) {
+        CustomerContent content = new CustomerContent(customer.number(), customer.name(), customer.kind(),
+                customer.voltageLevel(), customer.address(), customer.phones(), customer.idNumber(),
+                customer.tariffCode(), customer.capacityKva(), null, customer.flags());
+        Map<String, Object> params = contentParams(content, customer.unitId(), now);
+        params.put("id", customer.id().value());
+        params.put("version", expectedVersion);
+        return jdbc.sql("""
+                update customer set name = :name, kind = :kind, voltage_level = :voltage, address = :address,
+                       phones = :phones, phone_digits = :phoneDigits, id_number = :idNumber, tariff_code = :tariff,
+                       capacity_kva = :capacity, unit_id = :unit, flags = :flags, version = version + 1,
+                       updated_at = :now
+                 where id = :id and version = :version
+                """).params(params).update() == 1;
+    }
+
+    /** Inserts new and updates existing customers of an import in batches; the caller holds the transaction. */
+    void upsertAll(List<CustomerContent> rows, Map<String, Long> unitIdsByCode, Instant now) {
+        List<MapSqlParameterSource> batch = new ArrayList<>(rows.size());
+        for (CustomerContent row : rows) {
+            batch.add(new MapSqlParameterSource(contentParams(row, unitIdsByCode.get(row.unitCode()), now)));
+        }
+        for (int from = 0; from < batch.size(); from += 1000) {
+            List<MapSqlParameterSource> chunk = batch.subList(from, Math.min(batch.size(), from + 1000));
+            named.batchUpdate("""
+                    insert into customer (number, name, kind, voltage_level, address, phones, phone_digits, id_number,
+                                          tariff_code, capacity_kva, unit_id, flags, version, created_at, updated_at)
+                    values (:number, :name, :kind, :voltage, :address, :phones, :phoneDigits, :idNumber, :tariff,
+                            :capacity, :unit, :flags, 0, :now, :now)
+                    on conflict (number) do update set name = excluded.name, kind = excluded.kind,
+                           voltage_level = excluded.voltage_level, address = excluded.address,
+                           phones = excluded.phones, phone_digits = excluded.phone_digits,
+                           id_number = excluded.id_number, tariff_code = excluded.tariff_code,
+                           capacity_kva = excluded.capacity_kva, unit_id = excluded.unit_id, flags = excluded.flags,
+                           version = customer.version + 1, updated_at = excluded.updated_at
+                    """, chunk.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    List<Customer> find(CustomerFilter filter, DataScope scope, String orderBy, long offset, int limit) {
+        Where where = where(filter, scope);
+        return jdbc.sql("select * from customer c where " + where.sql + " order by " + orderBy
+                        + ", c.id limit :limit offset :offset")
+                .params(where.params).param("limit", limit).param("offset", offset)
+                .query(CustomerRepository::map).list();
+    }
+
+    long count(CustomerFilter filter, DataScope scope) {
+        Where where = where(filter, scope);
+        return jdbc.sql("select count(*) from customer c where " + where.sql).params(where.params)
+                .query(Long.class).single();
+    }
+
+    /** Streams every match in number order to the consumer, fetching in chunks (inside a transaction). */
+    void forEach(CustomerFilter filter, DataScope scope, int max, Consumer<Customer> consumer) {
+        Where where = where(filter, scope);
+        JdbcTemplate template = new JdbcTemplate(named.getJdbcTemplate().getDataSource());
+        template.setFetchSize(1000);
+        new NamedParameterJdbcTemplate(template).query(
+                "select * from customer c where " + where.sql + " order by c.number limit :max",
+                new MapSqlParameterSource(where.params).addValue("max", max),
+                (RowCallbackHandler) rs -> consumer.accept(map(rs, rs.getRow())));
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    /**
+     * Builds the condition so that each alternative can use an index: a number prefix (btree
+     * text_pattern_ops), a phone fragment (trigram GIN on the digits), a name prefix (btree) and name
+     * or address fragments (trigram GIN, only from {@value #MIN_CONTAINS_LENGTH} characters on). The
+     * alternatives are OR-ed, which PostgreSQL answers with a BitmapOr of those indexes.
+     */
+    private static Where where(CustomerFilter filter, DataScope scope) {
+        StringBuilder sql = new StringBuilder("(:all or c.unit_id = any(:units))");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("all", scope.all());
+        params.put("units", scope.unitIdArray());
+        String text = filter.text() == null ? "" : filter.text().strip();
+        if (!text.isEmpty()) {
+            String digits = Phones.digitsOf(text);
+            if (digits != null) {
+                sql.append(" and (c.number like :prefix");
+                params.put("prefix", escape(digits) + "%");
+                if (digits.length() >= MIN_CONTAINS_LENGTH) {
+                    sql.append(" or c.phone_digits like :contains");
+                    params.put("contains", "%" + escape(digits) + "%");
+                }
+                sql.append(")");
+            } else {
+                sql.append(" and (c.name like :prefix");
+                params.put("prefix", escape(text) + "%");
+                if (text.codePointCount(0, text.length()) >= MIN_CONTAINS_LENGTH) {
+                    sql.append(" or c.name ilike :contains or c.address ilike :contains");
+                    params.put("contains", "%" + escape(text) + "%");
+                }
+                sql.append(")");
+            }
+        }
+        if (filter.kind() != null) {
+            sql.append(" and c.kind = :kind");
+            params.put("kind", filter.kind().name());
+        }
+        if (filter.flag() != null) {
+            sql.append(" and c.flags @> array[cast(:flag as varchar)]");
+            params.put("flag", filter.flag().name());
+        }
+        if (filter.unitIds() != null) {
+            sql.append(" and c.unit_id = any(:filterUnits)");
+            params.put("filterUnits", filter.unitIds().toArray(Long[]::new));
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Map<String, Object> contentParams(CustomerContent content, long unitId, Instant now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("number", content.number());
+        params.put("name", content.name());
+        params.put("kind", content.kind().name());
+        params.put("voltage", content.voltageLevel().name());
+        params.put("address", content.address());
+        params.put("phones", content.phones().toArray(String[]::new));
+        params.put("phoneDigits", String.join(" ", content.phones()));
+        params.put("idNumber", content.idNumber());
+        params.put("tariff", content.tariffCode());
+        params.put("capacity", content.capacityKva());
+        params.put("unit", unitId);
+        params.put("flags", content.flags().stream().map(Enum::name).sorted().toArray(String[]::new));
+        params.put("now", Timestamp.from(now));
+        return params;
+    }
+
+    static Customer map(ResultSet rs, int row) throws SQLException {
+        Set<CustomerFlag> flags = EnumSet.noneOf(CustomerFlag.class);
+        for (String flag : strings(rs.getArray("flags"))) {
+            flags.add(CustomerFlag.valueOf(flag));
+        }
+        BigDecimal capacity = rs.getBigDecimal("capacity_kva");
+        return new Customer(new CustomerId(rs.getLong("id")), rs.getString("number"), rs.getString("name"),
+                CustomerKind.valueOf(rs.getString("kind")), VoltageLevel.valueOf(rs.getString("voltage_level")),
+                rs.getString("address"), Arrays.asList(strings(rs.getArray("phones"))), rs.getString("id_number"),
+                rs.getString("tariff_code"), capacity, rs.getLong("unit_id"), flags, rs.getInt("version"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static String[] strings(Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+}
