@@ -98,10 +98,10 @@ class OrgUnitRepository {
     }
 
     private static OrgUnit map(ResultSet rs, int row) throws SQLException {
-        long parent = rs.getLong("parent_id");
+        Long parent = rs.getObject("parent_id", Long.class);
         return new OrgUnit(new OrgUnitId(rs.getLong("id")), rs.getString("code"), rs.getString("name"),
                 OrgUnitKind.valueOf(rs.getString("kind")), AreaType.valueOf(rs.getString("area_type")),
-                rs.wasNull() ? null : new OrgUnitId(parent), rs.getString("parent_code"), rs.getString("path"),
+                parent == null ? null : new OrgUnitId(parent), rs.getString("parent_code"), rs.getString("path"),
                 rs.getBoolean("enabled"), rs.getInt("version"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
