@@ -1,0 +1,13 @@
+package org.gridcare.customer;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** An electricity meter at a service point (计量点); active until it has a removal date. */
+record Meter(String servicePoint, String meterNumber, MeterType type, BigDecimal multiplier,
+             LocalDate installedOn, LocalDate removedOn) {
+
+    boolean active() {
+        return removedOn == null;
+    }
+}
