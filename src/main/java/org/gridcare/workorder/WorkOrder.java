@@ -48,6 +48,7 @@ class WorkOrder {
     private final Instant createdAt;
     private Instant updatedAt;
     private final int version;
+    private final String slaState;
 
     /** Order flags: sensitive (敏感), media attention (媒体), escalation risk (越级倾向), repeat (重复). */
     record Flags(boolean sensitive, boolean media, boolean escalationRisk, boolean repeat) {
@@ -59,7 +60,7 @@ class WorkOrder {
               String description, Flags flags, Long repeatOfId, Long parentId, WorkOrderStatus suspendedFrom,
               Instant arrivedAt, Instant restoredAt, String replyText, String result, Satisfaction satisfaction,
               int urgeCount, int reopenCount, String superviseNote, Instant superviseDueAt, String createdBy,
-              Instant createdAt, Instant updatedAt, int version) {
+              Instant createdAt, Instant updatedAt, int version, String slaState) {
         this.id = id;
         this.number = number;
         this.type = type;
@@ -94,6 +95,7 @@ class WorkOrder {
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.version = version;
+        this.slaState = slaState;
     }
 
     /** 受理: a new order, accepted at {@code at}; its id is given when it is stored. */
@@ -104,7 +106,7 @@ class WorkOrder {
                 blankToNull(command.customerNumber()), command.callerName().trim(), command.callerPhone().trim(),
                 command.address() == null ? null : command.address().trim(), areaType, unitId, unitCode, null,
                 command.description().trim(), flags, repeatOfId, null, null, null, null, null, null, null, 0, 0,
-                null, null, by, at, at, 0);
+                null, null, by, at, at, 0, "NONE");
     }
 
     Step dispatch(String toHandler, Acting who, Instant at) {
@@ -156,7 +158,7 @@ class WorkOrder {
     Step review(Boolean approved, String note, Acting who, Instant at) {
         var from = check(Action.REVIEW, who);
         if (approved == null) {
-            throw InvalidInputException.of("approved", "validation.required");
+            throw InvalidInputException.of("approved", "validation.workOrder.required");
         }
         if (approved) {
             return move(Action.REVIEW, from, WorkOrderStatus.REVIEWED, note, at, OrderEvent.REVIEWED);
@@ -168,7 +170,7 @@ class WorkOrder {
     Step recordVisit(Satisfaction verdict, String note, Acting who, Instant at) {
         var from = check(Action.VISIT, who);
         if (verdict == null) {
-            throw InvalidInputException.of("satisfaction", "validation.required");
+            throw InvalidInputException.of("satisfaction", "validation.workOrder.required");
         }
         satisfaction = verdict;
         return move(Action.VISIT, from, WorkOrderStatus.VISITED, join(verdict.name(), note), at, OrderEvent.VISITED);
@@ -255,7 +257,7 @@ class WorkOrder {
         var from = check(Action.SUPERVISE, who);
         required("note", note);
         if (dueAt == null) {
-            throw InvalidInputException.of("dueAt", "validation.required");
+            throw InvalidInputException.of("dueAt", "validation.workOrder.required");
         }
         if (!dueAt.isAfter(at)) {
             throw InvalidInputException.of("dueAt", "validation.workOrder.dueInPast");
@@ -297,7 +299,7 @@ class WorkOrder {
 
     private static void required(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw InvalidInputException.of(field, "validation.required");
+            throw InvalidInputException.of(field, "validation.workOrder.required");
         }
     }
 
@@ -347,4 +349,6 @@ class WorkOrder {
     Instant createdAt() { return createdAt; }
     Instant updatedAt() { return updatedAt; }
     int version() { return version; }
+    /** NONE, WARNING or BREACHED, as the SLA scheduler last reported. */
+    String slaState() { return slaState; }
 }

@@ -249,6 +249,6 @@ class LifecycleTests {
                 "杭州市西湖区", "URBAN", 1, "U1", handler, "停电", new WorkOrder.Flags(false, false, false, false),
                 null, null, status == SUSPENDED ? IN_PROGRESS : null, arrived, restored, null, null,
                 status == VISITED || status == CLOSED ? Satisfaction.UNSATISFIED : null, 0, 0, null, null, "agent",
-                AT, AT, 0);
+                AT, AT, 0, "NONE");
     }
 }

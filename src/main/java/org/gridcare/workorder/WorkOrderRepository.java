@@ -1,0 +1,335 @@
+package org.gridcare.workorder;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.gridcare.organisation.DataScope;
+import org.gridcare.shared.PageQuery;
+import org.gridcare.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class WorkOrderRepository {
+
+    private final JdbcClient jdbc;
+
+    WorkOrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The next number of the day; the counter row stays locked until the creating transaction ends. */
+    int nextSequence(LocalDate day) {
+        return jdbc.sql("""
+                insert into work_order_counter (day, last) values (:day, 1)
+                on conflict (day) do update set last = work_order_counter.last + 1
+                returning last
+                """).param("day", day).query(Integer.class).single();
+    }
+
+    Optional<Long> orderIdForKey(String username, String key) {
+        return jdbc.sql("select order_id from work_order_idempotency where username = :u and key = :k")
+                .param("u", username).param("k", key).query(Long.class).optional();
+    }
+
+    void rememberKey(String username, String key, long orderId, Instant at) {
+        jdbc.sql("insert into work_order_idempotency (username, key, order_id, created_at) values (:u, :k, :o, :at)")
+                .param("u", username).param("k", key).param("o", orderId).param("at", ts(at)).update();
+    }
+
+    /** The latest earlier order of the same customer or address and category since {@code since}. */
+    Optional<Long> earlierOrder(String customerNumber, String address, String category, Instant since) {
+        if (customerNumber == null && address == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select id from work_order
+                 where category_code = :category and created_at >= :since
+                   and (customer_number = :customer or address = :address)
+                 order by created_at desc limit 1
+                """).param("category", category).param("since", ts(since)).param("customer", customerNumber)
+                .param("address", address).query(Long.class).optional();
+    }
+
+    Optional<Category> category(String code) {
+        return jdbc.sql("select * from wo_category where code = :code").param("code", code)
+                .query(WorkOrderRepository::category).optional();
+    }
+
+    List<Category> categories() {
+        return jdbc.sql("select * from wo_category order by sort_order, code").query(WorkOrderRepository::category)
+                .list();
+    }
+
+    void insertCategory(Category c) {
+        jdbc.sql("""
+                insert into wo_category (code, parent_code, type, name, name_en, sort_order, enabled)
+                values (:code, :parent, :type, :name, :nameEn, :sort, :enabled)
+                """).param("code", c.code()).param("parent", c.parentCode()).param("type", c.type().name())
+                .param("name", c.name()).param("nameEn", c.nameEn()).param("sort", c.sortOrder())
+                .param("enabled", c.enabled()).update();
+    }
+
+    boolean setCategoryEnabled(String code, boolean enabled) {
+        return jdbc.sql("update wo_category set enabled = :e where code = :code").param("e", enabled)
+                .param("code", code).update() == 1;
+    }
+
+    long insert(WorkOrder o) {
+        return jdbc.sql("""
+                insert into work_order (number, type, sub_type, category_code, channel, priority, status,
+                    customer_number, caller_name, caller_phone, address, area_type, unit_id, unit_code, handler,
+                    description, sensitive, media, escalation_risk, repeat, repeat_of_id, sla_policy_id,
+                    created_by, created_at, updated_at, version)
+                values (:number, :type, :subType, :category, :channel, :priority, :status, :customer, :callerName,
+                    :callerPhone, :address, :areaType, :unitId, :unitCode, null, :description, :sensitive, :media,
+                    :escalation, :repeat, :repeatOf, null, :createdBy, :at, :at, 0)
+                returning id
+                """)
+                .param("number", o.number()).param("type", o.type().name())
+                .param("subType", o.subType() == null ? null : o.subType().name())
+                .param("category", o.categoryCode()).param("channel", o.channel().name())
+                .param("priority", o.priority().name()).param("status", o.status().name())
+                .param("customer", o.customerNumber()).param("callerName", o.callerName())
+                .param("callerPhone", o.callerPhone()).param("address", o.address())
+                .param("areaType", o.areaType()).param("unitId", o.unitId()).param("unitCode", o.unitCode())
+                .param("description", o.description()).param("sensitive", o.flags().sensitive())
+                .param("media", o.flags().media()).param("escalation", o.flags().escalationRisk())
+                .param("repeat", o.flags().repeat()).param("repeatOf", o.repeatOfId())
+                .param("createdBy", o.createdBy()).param("at", ts(o.createdAt()))
+                .query(Long.class).single();
+    }
+
+    void setPolicy(long orderId, long policyId) {
+        jdbc.sql("update work_order set sla_policy_id = :p where id = :id").param("p", policyId).param("id", orderId)
+                .update();
+    }
+
+    /** Writes the changeable state; false when someone else changed the order first (stale version). */
+    boolean update(WorkOrder o) {
+        return jdbc.sql("""
+                update work_order set status = :status, area_type = :areaType, unit_id = :unitId,
+                       unit_code = :unitCode, handler = :handler, parent_id = :parentId,
+                       suspended_from = :suspendedFrom, arrived_at = :arrivedAt, restored_at = :restoredAt,
+                       reply_text = :replyText, result = :result, satisfaction = :satisfaction,
+                       urge_count = :urgeCount, reopen_count = :reopenCount, supervise_note = :superviseNote,
+                       supervise_due_at = :superviseDueAt, updated_at = :updatedAt, version = version + 1
+                 where id = :id and version = :version
+                """)
+                .param("status", o.status().name()).param("areaType", o.areaType()).param("unitId", o.unitId())
+                .param("unitCode", o.unitCode()).param("handler", o.handler()).param("parentId", o.parentId())
+                .param("suspendedFrom", o.suspendedFrom() == null ? null : o.suspendedFrom().name())
+                .param("arrivedAt", ts(o.arrivedAt())).param("restoredAt", ts(o.restoredAt()))
+                .param("replyText", o.replyText()).param("result", o.result())
+                .param("satisfaction", o.satisfaction() == null ? null : o.satisfaction().name())
+                .param("urgeCount", o.urgeCount()).param("reopenCount", o.reopenCount())
+                .param("superviseNote", o.superviseNote()).param("superviseDueAt", ts(o.superviseDueAt()))
+                .param("updatedAt", ts(o.updatedAt())).param("id", o.id().value()).param("version", o.version())
+                .update() == 1;
+    }
+
+    void markSla(long orderId, String state) {
+        jdbc.sql("""
+                update work_order set sla_state = :state
+                 where id = :id and (sla_state = 'NONE' or :state = 'BREACHED')
+                """).param("state", state).param("id", orderId).update();
+    }
+
+    Optional<WorkOrder> findById(long id) {
+        return jdbc.sql("select * from work_order where id = :id").param("id", id).query(WorkOrderRepository::map)
+                .optional();
+    }
+
+    Optional<WorkOrder> findByNumber(String number, DataScope scope) {
+        return jdbc.sql("select * from work_order where number = :n and (:all or unit_id = any(:units))")
+                .param("n", number).param("all", scope.all()).param("units", scope.unitIdArray())
+                .query(WorkOrderRepository::map).optional();
+    }
+
+    Optional<String> numberOf(Long id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select number from work_order where id = :id").param("id", id).query(String.class).optional();
+    }
+
+    Optional<String> slaStateOf(long id) {
+        return jdbc.sql("select sla_state from work_order where id = :id").param("id", id).query(String.class)
+                .optional();
+    }
+
+    void insertTimeline(long orderId, Instant at, String actor, Step step) {
+        jdbc.sql("""
+                insert into work_order_timeline (order_id, occurred_at, actor, action, from_status, to_status, note)
+                values (:order, :at, :actor, :action, :from, :to, :note)
+                """).param("order", orderId).param("at", ts(at)).param("actor", actor)
+                .param("action", step.action() == null ? "CREATE" : step.action().name())
+                .param("from", step.from() == null ? null : step.from().name()).param("to", step.to().name())
+                .param("note", step.note()).update();
+    }
+
+    List<TimelineEntry> timeline(long orderId) {
+        return jdbc.sql("select * from work_order_timeline where order_id = :o order by id").param("o", orderId)
+                .query((rs, i) -> new TimelineEntry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
+                        rs.getString("note")))
+                .list();
+    }
+
+    PageResult<WorkOrder> find(WorkOrderFilter f, DataScope scope, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where (:all or unit_id = any(:units))");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("all", scope.all());
+        params.put("units", scope.unitIdArray());
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            where.append(" and status = any(:statuses)");
+            params.put("statuses", f.statuses().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (f.openOnly()) {
+            where.append(" and status not in ('CLOSED', 'CANCELLED', 'MERGED')");
+        }
+        if (f.type() != null) {
+            where.append(" and type = :type");
+            params.put("type", f.type().name());
+        }
+        if (f.channel() != null) {
+            where.append(" and channel = :channel");
+            params.put("channel", f.channel().name());
+        }
+        if (f.unitIds() != null) {
+            where.append(" and unit_id = any(:unitIds)");
+            params.put("unitIds", f.unitIds().toArray(Long[]::new));
+        }
+        if (f.handler() != null) {
+            where.append(" and handler = :handler");
+            params.put("handler", f.handler());
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            where.append(" and sla_state = 'BREACHED'");
+        }
+        if (Boolean.TRUE.equals(f.warning())) {
+            where.append(" and sla_state = 'WARNING'");
+        }
+        if (f.customer() != null) {
+            where.append(" and customer_number = :customer");
+            params.put("customer", f.customer());
+        }
+        if (f.createdFrom() != null) {
+            where.append(" and created_at >= :from");
+            params.put("from", ts(f.createdFrom()));
+        }
+        if (f.createdTo() != null) {
+            where.append(" and created_at < :to");
+            params.put("to", ts(f.createdTo()));
+        }
+        if (f.text() != null) {
+            // indexed lookups only: number, customer number, caller phone, or the start of the address
+            where.append(" and (number = :text or customer_number = :text or caller_phone = :text"
+                    + " or address like :textPrefix)");
+            params.put("text", f.text());
+            params.put("textPrefix", f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        List<WorkOrder> items = jdbc.sql("select * from work_order" + where + " order by " + page.orderBy()
+                        + ", id desc limit :limit offset :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(WorkOrderRepository::map).list();
+        long total = items.size() < page.size() && (page.page() == 0 || !items.isEmpty())
+                ? (long) page.offset() + items.size()
+                : jdbc.sql("select count(*) from work_order" + where).params(params).query(Long.class).single();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** The queue counts of one user, in one pass over the open orders in scope. */
+    QueueCounts counts(String username, long unitId, DataScope scope) {
+        return jdbc.sql("""
+                select count(*) filter (where handler = :me) as mine,
+                       count(*) filter (where unit_id = :unit) as team,
+                       count(*) filter (where status in ('ACCEPTED', 'RETURNED')) as to_dispatch,
+                       count(*) filter (where status = 'REPLIED') as to_review,
+                       count(*) filter (where sla_state = 'BREACHED') as overdue,
+                       count(*) filter (where sla_state = 'WARNING') as warning
+                  from work_order
+                 where status not in ('CLOSED', 'CANCELLED', 'MERGED') and (:all or unit_id = any(:units))
+                """).param("me", username).param("unit", unitId).param("all", scope.all())
+                .param("units", scope.unitIdArray())
+                .query((rs, i) -> new QueueCounts(rs.getLong("mine"), rs.getLong("team"), rs.getLong("to_dispatch"),
+                        rs.getLong("to_review"), rs.getLong("overdue"), rs.getLong("warning")))
+                .single();
+    }
+
+    long insertAttachment(long orderId, String filename, String contentType, byte[] content, String by, Instant at) {
+        return jdbc.sql("""
+                insert into work_order_attachment (order_id, filename, content_type, size_bytes, content, uploaded_by,
+                                                   uploaded_at)
+                values (:o, :f, :t, :s, :c, :by, :at) returning id
+                """).param("o", orderId).param("f", filename).param("t", contentType).param("s", content.length)
+                .param("c", content).param("by", by).param("at", ts(at)).query(Long.class).single();
+    }
+
+    List<AttachmentInfo> attachments(long orderId) {
+        return jdbc.sql("""
+                select id, filename, content_type, size_bytes, uploaded_by, uploaded_at
+                  from work_order_attachment where order_id = :o order by id
+                """).param("o", orderId).query((rs, i) -> new AttachmentInfo(rs.getLong("id"), rs.getString("filename"),
+                        rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("uploaded_by"),
+                        rs.getTimestamp("uploaded_at").toInstant()))
+                .list();
+    }
+
+    Optional<AttachmentContent> attachment(long orderId, long id) {
+        return jdbc.sql("select filename, content_type, content from work_order_attachment where order_id = :o and id = :id")
+                .param("o", orderId).param("id", id)
+                .query((rs, i) -> new AttachmentContent(rs.getString("filename"), rs.getString("content_type"),
+                        rs.getBytes("content")))
+                .optional();
+    }
+
+    record AttachmentContent(String filename, String contentType, byte[] content) {
+    }
+
+    private static Category category(ResultSet rs, int row) throws SQLException {
+        return new Category(rs.getString("code"), rs.getString("parent_code"),
+                WorkOrderType.valueOf(rs.getString("type")), rs.getString("name"), rs.getString("name_en"),
+                rs.getInt("sort_order"), rs.getBoolean("enabled"));
+    }
+
+    static WorkOrder map(ResultSet rs, int row) throws SQLException {
+        String subType = rs.getString("sub_type");
+        String suspendedFrom = rs.getString("suspended_from");
+        String satisfaction = rs.getString("satisfaction");
+        long repeatOf = rs.getLong("repeat_of_id");
+        Long repeatOfId = rs.wasNull() ? null : repeatOf;
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        return new WorkOrder(new WorkOrderId(rs.getLong("id")), rs.getString("number"),
+                WorkOrderType.valueOf(rs.getString("type")), subType == null ? null : SubType.valueOf(subType),
+                rs.getString("category_code"), Channel.valueOf(rs.getString("channel")),
+                Priority.valueOf(rs.getString("priority")), WorkOrderStatus.valueOf(rs.getString("status")),
+                rs.getString("customer_number"), rs.getString("caller_name"), rs.getString("caller_phone"),
+                rs.getString("address"), rs.getString("area_type"), rs.getLong("unit_id"), rs.getString("unit_code"),
+                rs.getString("handler"), rs.getString("description"),
+                new WorkOrder.Flags(rs.getBoolean("sensitive"), rs.getBoolean("media"),
+                        rs.getBoolean("escalation_risk"), rs.getBoolean("repeat")),
+                repeatOfId, parentId, suspendedFrom == null ? null : WorkOrderStatus.valueOf(suspendedFrom),
+                instant(rs, "arrived_at"), instant(rs, "restored_at"), rs.getString("reply_text"),
+                rs.getString("result"), satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
+                rs.getInt("urge_count"), rs.getInt("reopen_count"), rs.getString("supervise_note"),
+                instant(rs, "supervise_due_at"), rs.getString("created_by"), instant(rs, "created_at"),
+                instant(rs, "updated_at"), rs.getInt("version"), rs.getString("sla_state"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,475 @@
+package org.gridcare.workorder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gridcare.audit.AuditTrail;
+import org.gridcare.customer.CustomerDirectory;
+import org.gridcare.customer.CustomerSummary;
+import org.gridcare.identity.Role;
+import org.gridcare.identity.UserView;
+import org.gridcare.identity.Users;
+import org.gridcare.organisation.DataScope;
+import org.gridcare.organisation.OrgUnit;
+import org.gridcare.organisation.OrgUnitId;
+import org.gridcare.organisation.OrgUnits;
+import org.gridcare.shared.BusinessTime;
+import org.gridcare.shared.ConflictException;
+import org.gridcare.shared.InvalidInputException;
+import org.gridcare.shared.NotFoundException;
+import org.gridcare.shared.PageQuery;
+import org.gridcare.shared.PageResult;
+import org.gridcare.shared.security.Actor;
+import org.gridcare.sla.ClockView;
+import org.gridcare.sla.OrderEvent;
+import org.gridcare.sla.OrderProfile;
+import org.gridcare.sla.SlaClocks;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Work orders: intake, the lifecycle, queues and attachments. Every change runs in one transaction with its
+ * timeline row, its audit record and the SLA clocks it starts or stops.
+ */
+@Service
+public class WorkOrders {
+
+    static final String ENTITY = "WorkOrder";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    public static final Map<String, String> SORTS = sorts();
+
+    private final WorkOrderRepository orders;
+    private final CustomerDirectory customers;
+    private final OrgUnits units;
+    private final Users users;
+    private final SlaClocks sla;
+    private final AuditTrail audit;
+    private final NotificationInbox inbox;
+    private final ApplicationEventPublisher events;
+    private final WorkOrderProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    WorkOrders(WorkOrderRepository orders, CustomerDirectory customers, OrgUnits units, Users users, SlaClocks sla,
+               AuditTrail audit, NotificationInbox inbox, ApplicationEventPublisher events,
+               WorkOrderProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+        this.orders = orders;
+        this.customers = customers;
+        this.units = units;
+        this.users = users;
+        this.sla = sla;
+        this.audit = audit;
+        this.inbox = inbox;
+        this.events = events;
+        this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    private static Map<String, String> sorts() {
+        Map<String, String> sorts = new LinkedHashMap<>();
+        sorts.put("createdAt", "created_at");
+        sorts.put("updatedAt", "updated_at");
+        sorts.put("number", "number");
+        sorts.put("priority", "priority");
+        return java.util.Collections.unmodifiableMap(sorts);
+    }
+
+    /** The result of an intake: the order, and whether this call created it (false: an idempotent retry). */
+    public record Created(WorkOrderView order, boolean created) {
+    }
+
+    /**
+     * 受理. With an idempotency key, a retry (even a concurrent one) returns the order of the first call: the
+     * key is stored with the order, and the loser of a race hits its unique constraint, rolls back (giving its
+     * number back) and reads the winner's order.
+     */
+    public Created create(NewWorkOrder command, String idempotencyKey, Actor actor) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+        if (key != null && key.length() > 100) {
+            throw InvalidInputException.of("Idempotency-Key", "validation.workOrder.keyTooLong", 100);
+        }
+        if (key != null) {
+            Optional<Created> earlier = replay(key, actor);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        try {
+            return transactions.execute(status -> new Created(createNow(command, key, actor), true));
+        } catch (DuplicateKeyException race) {
+            if (key == null) {
+                throw race;
+            }
+            return replay(key, actor).orElseThrow(() -> race);
+        }
+    }
+
+    private Optional<Created> replay(String key, Actor actor) {
+        return transactions.execute(status -> orders.orderIdForKey(actor.username(), key)
+                .flatMap(orders::findById).map(order -> new Created(view(order, actor, true), false)));
+    }
+
+    private WorkOrderView createNow(NewWorkOrder command, String key, Actor actor) {
+        Instant now = Instant.now(clock);
+        DataScope scope = units.scopeOf(actor);
+        checkTypeAndCategory(command);
+        CustomerSummary customer = customerOf(command, scope);
+        OrgUnit unit = customer != null
+                ? units.findById(new OrgUnitId(customer.unitId())).orElseThrow()
+                : units.findById(new OrgUnitId(actor.unitId()))
+                        .orElseThrow(() -> InvalidInputException.of("customerNumber", "validation.workOrder.required"));
+        String address = WorkOrder.blankToNull(command.address());
+        if (address == null && customer != null) {
+            address = customer.address();
+        }
+        String customerNumber = customer == null ? null : customer.number();
+        Optional<Long> earlier = orders.earlierOrder(customerNumber, address, command.category(),
+                now.minus(properties.repeatWindow()));
+        boolean sensitive = Boolean.TRUE.equals(command.sensitive())
+                || (customer != null && customer.flags().contains("SENSITIVE"));
+        var flags = new WorkOrder.Flags(sensitive, Boolean.TRUE.equals(command.media()),
+                Boolean.TRUE.equals(command.escalationRisk()), earlier.isPresent());
+        LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
+        String number = "GD" + DAY.format(day) + "%06d".formatted(orders.nextSequence(day));
+        NewWorkOrder normalized = new NewWorkOrder(command.type(), command.subType(), command.category(),
+                command.channel(), command.priority(), customerNumber, command.callerName(), command.callerPhone(),
+                address, command.description(), command.sensitive(), command.media(), command.escalationRisk());
+        WorkOrder order = WorkOrder.accept(number, normalized, unit.areaType().name(), unit.id().value(), unit.code(),
+                flags, earlier.orElse(null), actor.username(), now);
+        long id = orders.insert(order);
+        order.assignId(new WorkOrderId(id));
+        orders.insertTimeline(id, now, actor.username(), new Step(null, null, WorkOrderStatus.ACCEPTED,
+                earlier.flatMap(orders::numberOf).map(n -> "repeat of " + n).orElse(null), List.of()));
+        long policy = sla.start(id, profile(order), now);
+        orders.setPolicy(id, policy);
+        if (key != null) {
+            orders.rememberKey(actor.username(), key, id, now);
+        }
+        audit.record("WORK_ORDER_ACCEPTED", ENTITY, number, "%s %s via %s, unit %s%s".formatted(order.type(),
+                order.categoryCode(), order.channel(), unit.code(), flags.repeat() ? ", repeat" : ""));
+        events.publishEvent(new WorkOrderAccepted(id, number, order.type(), unit.id().value(), flags.repeat(), now));
+        return view(order, actor, false, List.of(), List.of(), sla.clocksOf(id, now));
+    }
+
+    private void checkTypeAndCategory(NewWorkOrder command) {
+        if (command.type() == WorkOrderType.SERVICE_APPLICATION && command.subType() == null) {
+            throw InvalidInputException.of("subType", "validation.workOrder.required");
+        }
+        if (command.type() != WorkOrderType.SERVICE_APPLICATION && command.subType() != null) {
+            throw InvalidInputException.of("subType", "validation.workOrder.subTypeOnlyForApplications");
+        }
+        Category category = orders.category(command.category()).filter(Category::enabled)
+                .orElseThrow(() -> InvalidInputException.of("category", "validation.workOrder.unknownCategory",
+                        command.category()));
+        if (category.type() != command.type()) {
+            throw InvalidInputException.of("category", "validation.workOrder.categoryOfOtherType", command.category(),
+                    command.type());
+        }
+    }
+
+    /** The customer the order is about; only a consultation may be anonymous. */
+    private CustomerSummary customerOf(NewWorkOrder command, DataScope scope) {
+        String number = WorkOrder.blankToNull(command.customerNumber());
+        if (number == null) {
+            if (command.type() != WorkOrderType.CONSULTATION) {
+                throw InvalidInputException.of("customerNumber", "validation.workOrder.required");
+            }
+            return null;
+        }
+        return customers.find(number, scope).orElseThrow(() ->
+                InvalidInputException.of("customerNumber", "validation.workOrder.unknownCustomer", number));
+    }
+
+    static OrderProfile profile(WorkOrder order) {
+        return new OrderProfile(order.type().name(), order.subType() == null ? null : order.subType().name(),
+                order.priority().name(), order.areaType(), order.channel().name());
+    }
+
+    /** One order with its clocks, timeline, attachments and the actions the caller may take. */
+    @Transactional
+    public WorkOrderView get(String number, Actor actor) {
+        WorkOrder order = load(number, units.scopeOf(actor));
+        return view(order, actor, true);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<WorkOrderView> find(WorkOrderFilter filter, PageQuery page, Actor actor) {
+        return orders.find(filter, units.scopeOf(actor), page)
+                .map(order -> view(order, actor, false, null, null, null));
+    }
+
+    /** The list filters of the API; {@code unitCode} must lie in the caller's scope. */
+    @Transactional(readOnly = true)
+    public PageResult<WorkOrderView> find(Set<WorkOrderStatus> statuses, WorkOrderType type, Channel channel,
+                                          String unitCode, String handler, Boolean overdue, Boolean warning,
+                                          String customer, Instant createdFrom, Instant createdTo, String text,
+                                          PageQuery page, Actor actor) {
+        DataScope scope = units.scopeOf(actor);
+        Set<Long> unitIds = null;
+        if (unitCode != null && !unitCode.isBlank()) {
+            unitIds = units.findByCode(unitCode.trim()).filter(u -> scope.includes(u.id().value()))
+                    .map(u -> Set.of(u.id().value()))
+                    .orElseThrow(() -> InvalidInputException.of("unit", "validation.workOrder.unknownUnit", unitCode));
+        }
+        var filter = new WorkOrderFilter(statuses, false, type, channel, unitIds, WorkOrder.blankToNull(handler),
+                overdue, warning, WorkOrder.blankToNull(customer), createdFrom, createdTo,
+                WorkOrder.blankToNull(text));
+        return orders.find(filter, scope, page).map(order -> view(order, actor, false, null, null, null));
+    }
+
+    @Transactional(readOnly = true)
+    public QueueCounts counts(Actor actor) {
+        return orders.counts(actor.username(), actor.unitId(), units.scopeOf(actor));
+    }
+
+    /** Takes an action on an order; {@code version} must be the one the caller saw. */
+    @Transactional
+    public WorkOrderView act(String number, Action action, ActionRequest request, Actor actor) {
+        DataScope scope = units.scopeOf(actor);
+        WorkOrder order = load(number, scope);
+        if (request == null || request.version() == null) {
+            throw InvalidInputException.of("version", "validation.workOrder.required");
+        }
+        if (request.version() != order.version()) {
+            throw ConflictException.staleVersion(ENTITY, number);
+        }
+        Acting who = Acting.of(actor);
+        Instant now = Instant.now(clock);
+        Step step = switch (action) {
+            case DISPATCH -> {
+                Lifecycle.check(action, order.type(), order.status(), who, order.handler());
+                yield order.dispatch(fieldStaff(request.handler(), actor), who, now);
+            }
+            case ACCEPT -> order.take(who, now);
+            case ARRIVE -> order.arriveOnSite(request.note(), who, now);
+            case RESTORE -> order.restorePower(request.note(), who, now);
+            case REPLY -> order.reply(request.replyText(), request.result(), who, now);
+            case REVIEW -> order.review(request.approved(), request.note(), who, now);
+            case VISIT -> order.recordVisit(request.satisfaction(), request.note(), who, now);
+            case CLOSE -> order.close(request.replyText() != null ? request.replyText() : request.note(), who, now);
+            case RETURN -> order.giveBack(request.reason(), who, now);
+            case TRANSFER -> {
+                Lifecycle.check(action, order.type(), order.status(), who, order.handler());
+                OrgUnit to = transferTarget(request.unitCode());
+                yield order.transfer(to.id().value(), to.code(), to.areaType().name(), request.reason(), who, now);
+            }
+            case SUSPEND -> order.suspend(request.reason(), who, now);
+            case RESUME -> order.resume(request.reason() != null ? request.reason() : request.note(), who, now);
+            case CANCEL -> order.cancel(request.reason(), who, now);
+            case REOPEN -> order.reopen(request.reason() != null ? request.reason() : request.note(), who, now);
+            case URGE -> order.urge(request.note(), who, now);
+            case SUPERVISE -> order.supervise(request.note(), request.dueAt(), who, now);
+            case MERGE -> {
+                Lifecycle.check(action, order.type(), order.status(), who, order.handler());
+                if (request.parentNumber() == null || request.parentNumber().isBlank()) {
+                    throw InvalidInputException.of("parentNumber", "validation.workOrder.required");
+                }
+                WorkOrder parent = orders.findByNumber(request.parentNumber().trim(), scope)
+                        .orElseThrow(() -> InvalidInputException.of("parentNumber",
+                                "validation.workOrder.unknownOrder", request.parentNumber()));
+                yield order.mergeInto(parent, who, now);
+            }
+        };
+        if (!orders.update(order)) {
+            throw ConflictException.staleVersion(ENTITY, number);
+        }
+        long id = order.id().value();
+        orders.insertTimeline(id, now, actor.username(), step);
+        audit.record("WORK_ORDER_" + action.name(), ENTITY, number, "%s → %s%s".formatted(step.from(), step.to(),
+                step.note() == null ? "" : ": " + step.note()));
+        for (OrderEvent event : step.slaEvents()) {
+            sla.record(id, event, order.status().name(), now);
+        }
+        if (action == Action.URGE || action == Action.SUPERVISE || action == Action.DISPATCH) {
+            inbox.notify(order, action.name(), step.note());
+        }
+        events.publishEvent(new WorkOrderTransitioned(id, number, action, step.from(), step.to(), actor.username(),
+                now));
+        return view(orders.findById(id).orElseThrow(), actor, true);
+    }
+
+    private String fieldStaff(String username, Actor actor) {
+        if (username == null || username.isBlank()) {
+            throw InvalidInputException.of("handler", "validation.workOrder.required");
+        }
+        UserView user;
+        try {
+            user = users.get(username.trim(), actor);
+        } catch (NotFoundException e) {
+            throw InvalidInputException.of("handler", "validation.workOrder.notFieldStaff", username);
+        }
+        if (!user.enabled() || !user.roles().contains(Role.FIELD_STAFF)) {
+            throw InvalidInputException.of("handler", "validation.workOrder.notFieldStaff", username);
+        }
+        return user.username();
+    }
+
+    private OrgUnit transferTarget(String unitCode) {
+        if (unitCode == null || unitCode.isBlank()) {
+            throw InvalidInputException.of("unitCode", "validation.workOrder.required");
+        }
+        return units.findByCode(unitCode.trim()).filter(OrgUnit::enabled)
+                .orElseThrow(() -> InvalidInputException.of("unitCode", "validation.workOrder.unknownUnit", unitCode));
+    }
+
+    /** The field staff a dispatcher may assign: enabled FIELD_STAFF users within the caller's scope. */
+    @Transactional(readOnly = true)
+    public List<UserView> fieldStaffFor(Actor actor) {
+        return users.find(null, Role.FIELD_STAFF, true, PageQuery.of(0, PageQuery.MAX_SIZE, null, Users.SORTS), actor)
+                .items();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> categories() {
+        return orders.categories();
+    }
+
+    @Transactional
+    public Category addCategory(Category category, Actor actor) {
+        if (orders.category(category.code()).isPresent()) {
+            throw new ConflictException("error.workOrder.duplicateCategory", category.code());
+        }
+        if (category.parentCode() != null) {
+            Category parent = orders.category(category.parentCode()).orElseThrow(() ->
+                    InvalidInputException.of("parentCode", "validation.workOrder.unknownCategory", category.parentCode()));
+            if (parent.type() != category.type()) {
+                throw InvalidInputException.of("type", "validation.workOrder.categoryOfOtherType", parent.code(),
+                        category.type());
+            }
+        }
+        orders.insertCategory(category);
+        audit.record("WORK_ORDER_CATEGORY_CREATED", "WorkOrderCategory", category.code(), category.name());
+        return orders.category(category.code()).orElseThrow();
+    }
+
+    @Transactional
+    public void enableCategory(String code, boolean enabled, Actor actor) {
+        if (!orders.setCategoryEnabled(code, enabled)) {
+            throw new NotFoundException("WorkOrderCategory", code);
+        }
+        audit.record(enabled ? "WORK_ORDER_CATEGORY_ENABLED" : "WORK_ORDER_CATEGORY_DISABLED", "WorkOrderCategory",
+                code, code);
+    }
+
+    /** Recent orders of a customer within the scope (for the intake page), newest first. */
+    @Transactional(readOnly = true)
+    public List<WorkOrderView> recentOfCustomer(String customerNumber, Actor actor, int limit) {
+        var filter = new WorkOrderFilter(null, false, null, null, null, null, null, null, customerNumber, null, null,
+                null);
+        return orders.find(filter, units.scopeOf(actor), PageQuery.of(0, limit, "createdAt,desc", SORTS)).items()
+                .stream().map(order -> view(order, actor, false, null, null, null)).toList();
+    }
+
+    // ---- attachments
+
+    @Transactional
+    public AttachmentInfo attach(String number, String filename, byte[] content, Actor actor) {
+        WorkOrder order = load(number, units.scopeOf(actor));
+        String contentType = AttachmentRules.check(filename, content, properties);
+        Instant now = Instant.now(clock);
+        String name = AttachmentRules.safeName(filename);
+        long id = orders.insertAttachment(order.id().value(), name, contentType, content, actor.username(), now);
+        audit.record("WORK_ORDER_ATTACHMENT_ADDED", ENTITY, number, "%s (%s, %d bytes)".formatted(name, contentType,
+                content.length));
+        return new AttachmentInfo(id, name, contentType, content.length, actor.username(), now);
+    }
+
+    @Transactional(readOnly = true)
+    public Attachment attachment(String number, long attachmentId, Actor actor) {
+        WorkOrder order = load(number, units.scopeOf(actor));
+        return orders.attachment(order.id().value(), attachmentId)
+                .map(a -> new Attachment(a.filename(), a.contentType(), a.content()))
+                .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
+    }
+
+    /** An attachment's bytes, for download. */
+    public record Attachment(String filename, String contentType, byte[] content) {
+    }
+
+    // ---- SLA marks
+
+    /** Marks the order amber/red and notifies its handler and the unit's supervisors. */
+    @Transactional
+    void slaAlarm(long orderId, String state, String clockName, Instant dueAt) {
+        orders.findById(orderId).ifPresent(order -> {
+            orders.markSla(orderId, state);
+            inbox.notify(order, "SLA_" + state, clockName + " " + dueAt);
+            if (state.equals("BREACHED")) {
+                audit.record("WORK_ORDER_SLA_BREACHED", ENTITY, order.number(), clockName + " due " + dueAt);
+            }
+        });
+    }
+
+    // ---- views
+
+    private WorkOrder load(String number, DataScope scope) {
+        return orders.findByNumber(number, scope).orElseThrow(() -> new NotFoundException(ENTITY, number));
+    }
+
+    private WorkOrderView view(WorkOrder order, Actor actor, boolean full) {
+        long id = order.id().value();
+        if (!full) {
+            return view(order, actor, false, null, null, sla.clocksOf(id, Instant.now(clock)));
+        }
+        return view(order, actor, true, orders.timeline(id), orders.attachments(id),
+                sla.clocksOf(id, Instant.now(clock)));
+    }
+
+    private WorkOrderView view(WorkOrder order, Actor actor, boolean unmaskAllowed, List<TimelineEntry> timeline,
+                               List<AttachmentInfo> attachments, List<ClockView> clocks) {
+        boolean unmasked = unmaskAllowed && (actor.isAdmin() || actor.username().equals(order.handler()));
+        if (unmasked && timeline != null) {
+            audit.record("WORK_ORDER_PHONE_VIEWED", ENTITY, order.number(), "caller phone shown unmasked");
+        }
+        Set<String> flags = new LinkedHashSet<>();
+        if (order.flags().sensitive()) {
+            flags.add("SENSITIVE");
+        }
+        if (order.flags().media()) {
+            flags.add("MEDIA");
+        }
+        if (order.flags().escalationRisk()) {
+            flags.add("ESCALATION_RISK");
+        }
+        if (order.flags().repeat()) {
+            flags.add("REPEAT");
+        }
+        Acting who = Acting.of(actor);
+        List<String> actions = timeline == null ? null
+                : Arrays.stream(Action.values()).filter(a -> order.allows(a, who)).map(Action::path).toList();
+        return new WorkOrderView(order.number(), order.type(), order.subType(), order.categoryCode(), order.channel(),
+                order.priority(), order.status(), order.customerNumber(), order.callerName(),
+                unmasked ? order.callerPhone() : mask(order.callerPhone()), order.address(), order.areaType(),
+                order.unitCode(), order.handler(), order.description(), flags, order.slaState(),
+                timeline == null ? null : orders.numberOf(order.repeatOfId()).orElse(null),
+                timeline == null ? null : orders.numberOf(order.parentId()).orElse(null), order.arrivedAt(),
+                order.restoredAt(), order.replyText(), order.result(), order.satisfaction(), order.urgeCount(),
+                order.reopenCount(), order.superviseNote(), order.superviseDueAt(), order.createdBy(),
+                order.createdAt(), order.updatedAt(), order.version(), clocks, timeline, attachments, actions);
+    }
+
+    /** {@code 13812345678} → {@code 138****5678}; short numbers keep only their last two digits. */
+    static String mask(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        if (phone.length() >= 7) {
+            return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+        }
+        return "*".repeat(Math.max(0, phone.length() - 2)) + phone.substring(Math.max(0, phone.length() - 2));
+    }
+}
