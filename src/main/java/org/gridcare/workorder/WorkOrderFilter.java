@@ -7,8 +7,4 @@ import java.util.Set;
 record WorkOrderFilter(Set<WorkOrderStatus> statuses, boolean openOnly, WorkOrderType type, Channel channel,
                        Set<Long> unitIds, String handler, Boolean overdue, Boolean warning, String customer,
                        Instant createdFrom, Instant createdTo, String text) {
-
-    static WorkOrderFilter none() {
-        return new WorkOrderFilter(null, false, null, null, null, null, null, null, null, null, null, null);
-    }
 }

@@ -207,7 +207,7 @@ public class WorkOrders {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<WorkOrderView> find(WorkOrderFilter filter, PageQuery page, Actor actor) {
+    PageResult<WorkOrderView> find(WorkOrderFilter filter, PageQuery page, Actor actor) {
         return orders.find(filter, units.scopeOf(actor), page)
                 .map(order -> view(order, actor, false, null, null, null));
     }
@@ -372,6 +372,81 @@ public class WorkOrders {
                 null);
         return orders.find(filter, units.scopeOf(actor), PageQuery.of(0, limit, "createdAt,desc", SORTS)).items()
                 .stream().map(order -> view(order, actor, false, null, null, null)).toList();
+    }
+
+    // ---- console helpers
+
+    /** Customers matching a number, phone, name or address fragment, for the intake page. */
+    @Transactional(readOnly = true)
+    public List<CustomerSummary> lookupCustomers(String query, Actor actor) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        return customers.search(query.trim(), units.scopeOf(actor), 10);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CustomerSummary> customer(String number, Actor actor) {
+        if (number == null || number.isBlank()) {
+            return Optional.empty();
+        }
+        return customers.find(number.trim(), units.scopeOf(actor));
+    }
+
+    /** The clocks an order would get if accepted now (areaType from the customer's unit, else the agent's). */
+    @Transactional(readOnly = true)
+    public List<ClockView> preview(WorkOrderType type, SubType subType, Priority priority, Channel channel,
+                                   String customerNumber, Actor actor) {
+        if (type == null || channel == null) {
+            return List.of();
+        }
+        long unitId = customer(customerNumber, actor).map(CustomerSummary::unitId).orElse(actor.unitId());
+        String areaType = units.findById(new OrgUnitId(unitId)).map(u -> u.areaType().name()).orElse("URBAN");
+        return sla.preview(new OrderProfile(type.name(), subType == null ? null : subType.name(),
+                (priority == null ? Priority.NORMAL : priority).name(), areaType, channel.name()), Instant.now(clock));
+    }
+
+    /** One of the console's queues: mine, team, toDispatch, toReview, overdue, warning. */
+    @Transactional(readOnly = true)
+    public PageResult<WorkOrderView> queue(String queue, int page, Actor actor) {
+        WorkOrderFilter filter = switch (queue) {
+            case "team" -> new WorkOrderFilter(null, true, null, null, Set.of(actor.unitId()), null, null, null, null,
+                    null, null, null);
+            case "toDispatch" -> new WorkOrderFilter(Set.of(WorkOrderStatus.ACCEPTED, WorkOrderStatus.RETURNED), true,
+                    null, null, null, null, null, null, null, null, null, null);
+            case "toReview" -> new WorkOrderFilter(Set.of(WorkOrderStatus.REPLIED), true, null, null, null, null, null,
+                    null, null, null, null, null);
+            case "overdue" -> new WorkOrderFilter(null, true, null, null, null, null, true, null, null, null, null,
+                    null);
+            case "warning" -> new WorkOrderFilter(null, true, null, null, null, null, null, true, null, null, null,
+                    null);
+            default -> new WorkOrderFilter(null, true, null, null, null, actor.username(), null, null, null, null,
+                    null, null);
+        };
+        return find(filter, PageQuery.of(page, 20, "createdAt,desc", SORTS), actor);
+    }
+
+    /** Open orders of a customer: what a new call may be a repeat of. */
+    @Transactional(readOnly = true)
+    public List<WorkOrderView> openOfCustomer(String customerNumber, Actor actor) {
+        var filter = new WorkOrderFilter(null, true, null, null, null, null, null, null, customerNumber, null, null,
+                null);
+        return find(filter, PageQuery.of(0, 10, "createdAt,desc", SORTS), actor).items();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Notification> notifications(Actor actor) {
+        return inbox.latest(actor, 50);
+    }
+
+    @Transactional(readOnly = true)
+    public long unreadNotifications(Actor actor) {
+        return inbox.unread(actor);
+    }
+
+    @Transactional
+    public void markNotificationsRead(Actor actor) {
+        inbox.markAllRead(actor);
     }
 
     // ---- attachments
