@@ -96,9 +96,7 @@ public class Users {
         if (changes.version() != null && changes.version() != user.version()) {
             throw ConflictException.staleVersion(ENTITY, username);
         }
-        if (!actor.isAdmin() && user.roles().contains(Role.ADMIN)) {
-            throw new ConflictException("error.user.adminOnlyByAdmin", username);
-        }
+        onlyAdministratorsManageAdministrators(user, actor);
         Set<Role> roles = changes.roles() != null ? changes.roles() : user.roles();
         if (changes.roles() != null) {
             checkRoles(roles, actor);
@@ -138,6 +136,7 @@ public class Users {
     @Transactional
     public void unlock(String username, Actor actor) {
         UserAccount user = load(username, units.scopeOf(actor));
+        onlyAdministratorsManageAdministrators(user, actor);
         users.clearFailures(user.id());
         audit.record("USER_UNLOCKED", ENTITY, username, "lockout lifted");
     }
@@ -178,6 +177,12 @@ public class Users {
             throw InvalidInputException.of(field, "validation.orgUnit.disabled", code);
         }
         return unit;
+    }
+
+    private static void onlyAdministratorsManageAdministrators(UserAccount user, Actor actor) {
+        if (!actor.isAdmin() && user.roles().contains(Role.ADMIN)) {
+            throw new ConflictException("error.user.adminOnlyByAdmin", user.username());
+        }
     }
 
     private static void checkRoles(Set<Role> roles, Actor actor) {

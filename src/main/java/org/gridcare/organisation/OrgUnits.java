@@ -130,6 +130,9 @@ public class OrgUnits {
                 throw new ConflictException("error.orgUnit.moveOwnUnit", unit.code());
             }
             checkContainment(newParent, kind);
+            if (!newParent.enabled()) {
+                throw new ConflictException("error.orgUnit.parentDisabled", newParent.code());
+            }
             units.move(unit, newParent, now());
             summary.append("moved from ").append(unit.parentCode()).append(" to ").append(newParent.code()).append("; ");
             unit = units.findById(unit.id().value()).orElseThrow();
@@ -145,6 +148,12 @@ public class OrgUnits {
             }
         }
         boolean enabled = changes.enabled() != null ? changes.enabled() : unit.enabled();
+        if (enabled && !unit.enabled() && unit.parentId() != null) {
+            OrgUnit parent = units.findById(unit.parentId().value()).orElseThrow();
+            if (!parent.enabled()) {
+                throw new ConflictException("error.orgUnit.parentDisabled", parent.code());
+            }
+        }
         if (!enabled && unit.enabled()) {
             OrgUnitId unitId = unit.id();
             boolean enabledChildren = units.findSubtree(unit.path()).stream()

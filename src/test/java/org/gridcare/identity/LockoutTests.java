@@ -107,6 +107,13 @@ class LockoutTests {
         assertThat(auditActions(mvc, "User", stranger)).containsExactly("SIGN_IN_FAILED");
     }
 
+    @Test
+    void aPasswordLongerThanBcryptReadsIsJustAWrongPassword() throws Exception {
+        signInWith(Fixtures.PASSWORD + "-" + "长".repeat(30)).andExpect(status().isUnauthorized());
+
+        signIn().andExpect(status().isOk());
+    }
+
     private void lock() throws Exception {
         for (int attempt = 1; attempt <= 5; attempt++) {
             signInWith(WRONG);

@@ -116,6 +116,10 @@ class UserAndOrgUnitApiTests {
 
         mvc.perform(patchJson("/api/v1/users/" + admin, """
                 {"enabled": false}""").with(as(manager))).andExpect(status().isConflict());
+        mvc.perform(postJson("/api/v1/users/" + admin + "/unlock", "").with(as(manager)))
+                .andExpect(status().isConflict());
+
+        assertThat(auditActions(mvc, "User", admin)).containsExactly("USER_CREATED");
     }
 
     @Test
@@ -290,12 +294,31 @@ class UserAndOrgUnitApiTests {
 
         mvc.perform(patchJson("/api/v1/org-units/" + station, """
                 {"enabled": false}""").with(asAdmin())).andExpect(status().isConflict());
-        mvc.perform(patchJson("/api/v1/org-units/" + team, """
-                {"enabled": false}""").with(asAdmin())).andExpect(jsonPath("$.enabled").value(false));
-        mvc.perform(patchJson("/api/v1/org-units/" + station, """
-                {"enabled": false}""").with(asAdmin())).andExpect(jsonPath("$.enabled").value(false));
+        disable(team);
+        disable(station);
 
+        mvc.perform(get("/api/v1/org-units/" + station).with(asAdmin())).andExpect(jsonPath("$.enabled").value(false));
         assertThat(auditActions(mvc, "OrgUnit", station)).containsExactly("ORG_UNIT_CHANGED", "ORG_UNIT_CREATED");
+    }
+
+    @Test
+    void nothingMovesOrComesBackToLifeUnderADisabledUnit() throws Exception {
+        String closed = aStation();
+        String open = aStation();
+        String team = Fixtures.unique("UO-BACK");
+        String wanderer = Fixtures.unique("UO-WANDER");
+        fixtures.unit(team, OrgUnitKind.TEAM, closed);
+        fixtures.unit(wanderer, OrgUnitKind.TEAM, open);
+        disable(team);
+        disable(closed);
+
+        mvc.perform(patchJson("/api/v1/org-units/" + team, """
+                {"enabled": true}""").with(asAdmin())).andExpect(status().isConflict());
+        mvc.perform(patchJson("/api/v1/org-units/" + wanderer, """
+                {"parentCode": "%s"}""".formatted(closed)).with(asAdmin())).andExpect(status().isConflict());
+
+        mvc.perform(get("/api/v1/org-units/" + team).with(asAdmin())).andExpect(jsonPath("$.enabled").value(false));
+        mvc.perform(get("/api/v1/org-units/" + wanderer).with(asAdmin())).andExpect(jsonPath("$.parentCode").value(open));
     }
 
     // --- lists
@@ -359,6 +382,11 @@ class UserAndOrgUnitApiTests {
             request.param(params[i], params[i + 1]);
         }
         return mvc.perform(request);
+    }
+
+    private void disable(String unitCode) throws Exception {
+        mvc.perform(patchJson("/api/v1/org-units/" + unitCode, """
+                {"enabled": false}""").with(asAdmin())).andExpect(status().isOk());
     }
 
     private String aStation() {
