@@ -29,6 +29,14 @@
     }
   }, true);
 
+  // The language switch returns to the page as the address bar shows it (htmx may have pushed a new one).
+  document.addEventListener('submit', function (event) {
+    var returnTo = event.target.querySelector('input[name="returnTo"][data-current-location]');
+    if (returnTo) {
+      returnTo.value = window.location.pathname + window.location.search;
+    }
+  });
+
   // <button data-copy-target="#id" data-copied-label="Copied">: copies the target's value or text.
   document.addEventListener('click', function (event) {
     var button = event.target.closest('[data-copy-target]');
