@@ -9,6 +9,7 @@ import org.gridcare.identity.Role;
 import org.gridcare.organisation.OrgUnitKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -17,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -112,6 +116,43 @@ class SlaApiTests {
         mvc.perform(multipart("/api/v1/calendar/import").file(file("")).with(ADMIN))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("file"));
+    }
+
+    @Test
+    void anAdministratorMarksAndRemovesSingleDays() throws Exception {
+        mvc.perform(put("/api/v1/calendar/days/2034-01-02").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"HOLIDAY\",\"name\":\"元旦补休\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("HOLIDAY"));
+        mvc.perform(get("/api/v1/calendar/2034").with(ADMIN))
+                .andExpect(jsonPath("$.holidays[0].name").value("元旦补休"));
+        // a make-up working day on a Tuesday makes no sense
+        mvc.perform(put("/api/v1/calendar/days/2034-01-03").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"WORKDAY\",\"name\":\"调休\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("kind"));
+        mvc.perform(delete("/api/v1/calendar/days/2034-01-02").with(ADMIN)).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/v1/calendar/days/2034-01-02").with(ADMIN)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/calendar/2034").with(ADMIN)).andExpect(jsonPath("$.holidays.length()").value(0));
+    }
+
+    @Test
+    void thePolicyApiShowsTheRulesWithTheirSourcesAndRefusesABadVersionNamingTheField() throws Exception {
+        mvc.perform(get("/api/v1/sla/policies/1").with(ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version.number").value(1))
+                .andExpect(jsonPath("$.rules[?(@.clockName == 'ARRIVAL' && @.areaType == 'REMOTE')].amount", hasItem(120)))
+                .andExpect(jsonPath("$.rules[?(@.clockName == 'REPLY' && @.orderType == 'OPINION')].assumed", hasItem(true)));
+        mvc.perform(post("/api/v1/sla/policies").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"effectiveFrom":"2099-01-01T00:00:00Z","note":"bad","rules":[
+                                 {"clockName":"REPLY","orderType":"COMPLAINT","startEvents":["ACCEPTED"],
+                                  "stopEvents":["REPLIED"],"amount":4,"unit":"FORTNIGHTS"}]}
+                                """))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("rules[0].unit"));
+        mvc.perform(get("/api/v1/sla/policies").with(ADMIN))
+                .andExpect(jsonPath("$.items[?(@.note == 'bad')]").isEmpty());
     }
 
     private static MockMultipartFile file(String content) {
