@@ -133,7 +133,8 @@ public class WorkOrders {
                 : units.findById(new OrgUnitId(actor.unitId()))
                         .orElseThrow(() -> InvalidInputException.of("customerNumber", "validation.workOrder.required"));
         String address = WorkOrder.blankToNull(command.address());
-        if (address == null && customer != null) {
+        if (address == null && customer != null && customer.address() != null && !customer.address().contains("*")) {
+            // the directory may mask the address for the caller's role; a masked one is no address
             address = customer.address();
         }
         String customerNumber = customer == null ? null : customer.number();
