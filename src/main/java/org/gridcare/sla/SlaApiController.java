@@ -62,7 +62,7 @@ class SlaApiController {
         Instant at = Instant.now(clock);
         if (start != null && !start.isBlank()) {
             try {
-                at = OffsetDateTime.parse(start.trim()).toInstant();
+                at = moment(start.trim());
             } catch (DateTimeParseException e) {
                 errors.add(new Violation("start", "sla.validation.timestamp", start));
             }
@@ -113,6 +113,15 @@ class SlaApiController {
         PolicyVersion created = policies.publish(command, Actors.required());
         return ResponseEntity.created(URI.create("/api/v1/sla/policies/" + created.number()))
                 .body(version(created.number()));
+    }
+
+    /** An ISO-8601 moment with offset, or a local date-time read as business time (Asia/Shanghai). */
+    private static Instant moment(String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            return java.time.LocalDateTime.parse(value).atZone(org.gridcare.shared.BusinessTime.ZONE).toInstant();
+        }
     }
 
     private static String value(String raw, String field, List<String> allowed, boolean required,

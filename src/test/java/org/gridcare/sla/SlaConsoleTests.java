@@ -87,6 +87,31 @@ class SlaConsoleTests {
         assertThat(policies.versions()).hasSize(before);
     }
 
+    @Test
+    void anAdministratorPublishesANewVersionFromTheForm() throws Exception {
+        // effective far in the future, so that the other tests keep the seeded defaults
+        var result = mvc.perform(post("/admin/sla/policies").with(admin()).with(csrf())
+                        .param("effectiveFrom", "2097-01-01T00:00").param("note", "控制台发布")
+                        .param("rows[0].clockName", "REPLY").param("rows[0].orderType", "COMPLAINT")
+                        .param("rows[0].startEvents", "ACCEPTED, REOPENED").param("rows[0].stopEvents", "REPLIED")
+                        .param("rows[0].amount", "3").param("rows[0].unit", "WORKING_DAYS")
+                        .param("rows[0].warningPercent", "75").param("rows[0].pauseStates", "SUSPENDED")
+                        .param("rows[1].clockName", "").param("rows[1].amount", ""))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("notice"))
+                .andReturn();
+        String location = result.getResponse().getRedirectedUrl();
+        int number = Integer.parseInt(location.substring(location.lastIndexOf('/') + 1));
+        PolicyVersion version = policies.byNumber(number);
+        assertThat(version.note()).isEqualTo("控制台发布");
+        assertThat(policies.rules(version.id())).singleElement().satisfies(rule -> {
+            assertThat(rule.amount()).isEqualTo(3);
+            assertThat(rule.warningPercent()).isEqualTo(75);
+            assertThat(rule.startEvents()).containsExactlyInAnyOrder(OrderEvent.ACCEPTED, OrderEvent.REOPENED);
+        });
+        assertThat(page(get(location), admin())).contains("控制台发布").contains("3 个工作日");
+    }
+
     private RequestPostProcessor admin() {
         return user(accounts.loadUserByUsername("admin"));
     }
