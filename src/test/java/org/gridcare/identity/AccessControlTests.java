@@ -140,7 +140,7 @@ class AccessControlTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyGuardedEndpoint")
-    void nobodySignedInGetsAn401Problem(Endpoint endpoint) throws Exception {
+    void nobodySignedInGetsA401Problem(Endpoint endpoint) throws Exception {
         mvc.perform(requestFor(endpoint, callers.get(ADMIN)))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
