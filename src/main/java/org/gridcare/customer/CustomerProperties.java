@@ -10,11 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fullAddressRoles  roles that serve on site and therefore always see the whole address
  * @param importMaxRows     the most data rows one CSV import file may hold
  * @param exportMaxRows     the most rows one export writes
+ * @param searchCountCap    a text search counts its matches up to this many ({@code total} of the page);
+ *                          a broader fragment says so by reaching the cap, and counting further would cost
+ *                          more than the search itself
  */
 @ConfigurationProperties("gridcare.customer")
 record CustomerProperties(
         @DefaultValue({"ADMIN", "SUPERVISOR", "AGENT", "DISPATCHER"}) Set<String> unmaskRoles,
         @DefaultValue({"DISPATCHER", "FIELD_STAFF"}) Set<String> fullAddressRoles,
         @DefaultValue("50000") int importMaxRows,
-        @DefaultValue("200000") int exportMaxRows) {
+        @DefaultValue("200000") int exportMaxRows,
+        @DefaultValue("1000") int searchCountCap) {
 }

@@ -29,6 +29,8 @@ class CustomerRepository {
 
     /** Search texts shorter than this match number/name prefixes only: shorter fragments cannot use a trigram index. */
     static final int MIN_CONTAINS_LENGTH = 3;
+    /** Phone fragments need four digits ("尾号 5678"); three match a sixteenth of all mobile numbers. */
+    static final int MIN_PHONE_DIGITS = 4;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -117,18 +119,45 @@ class CustomerRepository {
         }
     }
 
+    /**
+     * One page of matches. With a search text each alternative is its own branch, ordered and limited
+     * by itself, and the page is taken from their union: the number-prefix branch is an index range
+     * already in number order, and PostgreSQL plans each fragment branch by its own selectivity (a rare
+     * fragment through the trigram index, a common one by walking the number index until the page is
+     * full). As one OR-ed condition the number prefix could not be a range and a rare match would make
+     * PostgreSQL walk the whole number index.
+     */
     List<Customer> find(CustomerFilter filter, DataScope scope, String orderBy, long offset, int limit) {
-        Where where = where(filter, scope);
-        return jdbc.sql("select * from customer c where " + where.sql + " order by " + orderBy
-                        + ", c.id limit :limit offset :offset")
-                .params(where.params).param("limit", limit).param("offset", offset)
-                .query(CustomerRepository::map).list();
+        Where where = where(new CustomerFilter(null, filter.kind(), filter.flag(), filter.unitIds()), scope);
+        List<String> branches = branches(filter.text(), where.params);
+        if (branches.isEmpty()) {
+            return jdbc.sql("select * from customer c where " + where.sql + " order by " + orderBy
+                            + ", c.id limit :limit offset :offset")
+                    .params(where.params).param("limit", limit).param("offset", offset)
+                    .query(CustomerRepository::map).list();
+        }
+        StringBuilder sql = new StringBuilder("select * from (");
+        for (int i = 0; i < branches.size(); i++) {
+            if (i > 0) {
+                sql.append(" union ");
+            }
+            sql.append("(select * from customer c where ").append(where.sql).append(" and ").append(branches.get(i))
+                    .append(" order by ").append(orderBy).append(", c.id limit :upTo)");
+        }
+        sql.append(") c order by ").append(orderBy).append(", c.id limit :limit offset :offset");
+        return jdbc.sql(sql.toString()).params(where.params).param("upTo", offset + limit).param("limit", limit)
+                .param("offset", offset).query(CustomerRepository::map).list();
     }
 
-    long count(CustomerFilter filter, DataScope scope) {
+    /** How many match; with a search text counting stops at {@code textCap} (a broad fragment matches thousands). */
+    long count(CustomerFilter filter, DataScope scope, int textCap) {
         Where where = where(filter, scope);
-        return jdbc.sql("select count(*) from customer c where " + where.sql).params(where.params)
-                .query(Long.class).single();
+        if (filter.text() == null || filter.text().isBlank()) {
+            return jdbc.sql("select count(*) from customer c where " + where.sql).params(where.params)
+                    .query(Long.class).single();
+        }
+        return jdbc.sql("select count(*) from (select 1 from customer c where " + where.sql + " limit :cap) x")
+                .params(where.params).param("cap", textCap).query(Long.class).single();
     }
 
     /** Streams every match in number order to the consumer, fetching in chunks (inside a transaction). */
@@ -146,36 +175,19 @@ class CustomerRepository {
     }
 
     /**
-     * Builds the condition so that each alternative can use an index: a number prefix (btree
-     * text_pattern_ops), a phone fragment (trigram GIN on the digits), a name prefix (btree) and name
+     * Builds the condition so that each alternative can use an index: a number prefix (the unique btree,
+     * "C" collation), a phone fragment (trigram GIN on the digits), a name prefix (btree) and name
      * or address fragments (trigram GIN, only from {@value #MIN_CONTAINS_LENGTH} characters on). The
-     * alternatives are OR-ed, which PostgreSQL answers with a BitmapOr of those indexes.
+     * alternatives are OR-ed (for counting; a page takes them as separate branches, see {@link #find}).
      */
     private static Where where(CustomerFilter filter, DataScope scope) {
         StringBuilder sql = new StringBuilder("(:all or c.unit_id = any(:units))");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("all", scope.all());
         params.put("units", scope.unitIdArray());
-        String text = filter.text() == null ? "" : filter.text().strip();
-        if (!text.isEmpty()) {
-            String digits = Phones.digitsOf(text);
-            if (digits != null) {
-                sql.append(" and (c.number like :prefix");
-                params.put("prefix", escape(digits) + "%");
-                if (digits.length() >= MIN_CONTAINS_LENGTH) {
-                    sql.append(" or c.phone_digits like :contains");
-                    params.put("contains", "%" + escape(digits) + "%");
-                }
-                sql.append(")");
-            } else {
-                sql.append(" and (c.name like :prefix");
-                params.put("prefix", escape(text) + "%");
-                if (text.codePointCount(0, text.length()) >= MIN_CONTAINS_LENGTH) {
-                    sql.append(" or c.name ilike :contains or c.address ilike :contains");
-                    params.put("contains", "%" + escape(text) + "%");
-                }
-                sql.append(")");
-            }
+        List<String> branches = branches(filter.text(), params);
+        if (!branches.isEmpty()) {
+            sql.append(" and (").append(String.join(" or ", branches)).append(")");
         }
         if (filter.kind() != null) {
             sql.append(" and c.kind = :kind");
@@ -190,6 +202,38 @@ class CustomerRepository {
             params.put("filterUnits", filter.unitIds().toArray(Long[]::new));
         }
         return new Where(sql.toString(), params);
+    }
+
+    /**
+     * The alternatives a search text stands for, each answerable by one index: digits are a number
+     * prefix or (from {@value #MIN_PHONE_DIGITS} digits) a phone fragment; other text is a name prefix
+     * or (from {@value #MIN_CONTAINS_LENGTH} characters) a name or address fragment. Shorter fragments
+     * have no trigram to look up, so they match prefixes only.
+     */
+    private static List<String> branches(String rawText, Map<String, Object> params) {
+        String text = rawText == null ? "" : rawText.strip();
+        List<String> branches = new ArrayList<>();
+        if (text.isEmpty()) {
+            return branches;
+        }
+        String digits = Phones.digitsOf(text);
+        if (digits != null) {
+            params.put("prefix", escape(digits) + "%");
+            branches.add("c.number like :prefix");
+            if (digits.length() >= MIN_PHONE_DIGITS) {
+                params.put("contains", "%" + escape(digits) + "%");
+                branches.add("c.phone_digits like :contains");
+            }
+        } else {
+            params.put("prefix", escape(text) + "%");
+            branches.add("c.name like :prefix");
+            if (text.codePointCount(0, text.length()) >= MIN_CONTAINS_LENGTH) {
+                params.put("contains", "%" + escape(text) + "%");
+                branches.add("c.name ilike :contains");
+                branches.add("c.address ilike :contains");
+            }
+        }
+        return branches;
     }
 
     private static String escape(String text) {

@@ -141,7 +141,10 @@ class Customers implements CustomerDirectory {
         DataScope scope = units.scopeOf(actor);
         List<Customer> items = customers.find(filter, scope, page.orderBy(), page.offset(), page.size());
         long total = items.size() < page.size() && (page.page() == 0 || !items.isEmpty())
-                ? page.offset() + items.size() : customers.count(filter, scope);
+                ? page.offset() + items.size() : customers.count(filter, scope, properties.searchCountCap());
+        if (total < page.offset() + items.size()) {
+            total = page.offset() + items.size();
+        }
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
