@@ -54,7 +54,7 @@
         label.textContent = button.getAttribute('data-copied-label');
       }
       button.classList.remove('btn-outline-secondary');
-      button.classList.add('btn-success');
+      button.classList.add('btn-outline-success');
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () {
