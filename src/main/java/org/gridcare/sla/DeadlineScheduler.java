@@ -76,39 +76,39 @@ class DeadlineScheduler {
 
     private List<Raised> raiseBreaches(Instant now) {
         // a breach also settles the clock's warning: nobody needs an amber alarm after the red one
-        List<Raised> claimed = jdbc.sql("""
+        List<Raised> claimed = claim(Kind.BREACH, """
                 update sla_clock set breach_raised = true, warning_raised = true
                 where id in (select id from sla_clock
                              where stopped_at is null and paused_since is null and not breach_raised and due_at <= :now
                              order by due_at limit :batch
                              for update skip locked)
                 returning id, order_id, clock_name, due_at
-                """)
-                .param("now", Timestamp.from(now))
-                .param("batch", properties.scanBatch())
-                .query((rs, n) -> new Raised(Kind.BREACH, rs.getLong("id"), rs.getLong("order_id"),
-                        rs.getString("clock_name"), rs.getTimestamp("due_at").toInstant()))
-                .list();
+                """, now);
         claimed.forEach(b -> alarms.breach(b.orderId(), b.clockName(), b.dueAt(), now));
         return claimed;
     }
 
     private List<Raised> raiseWarnings(Instant now) {
-        List<Raised> claimed = jdbc.sql("""
+        List<Raised> claimed = claim(Kind.WARNING, """
                 update sla_clock set warning_raised = true
                 where id in (select id from sla_clock
                              where stopped_at is null and paused_since is null and not warning_raised and warning_at <= :now
                              order by warning_at limit :batch
                              for update skip locked)
                 returning id, order_id, clock_name, due_at
-                """)
-                .param("now", Timestamp.from(now))
-                .param("batch", properties.scanBatch())
-                .query((rs, n) -> new Raised(Kind.WARNING, rs.getLong("id"), rs.getLong("order_id"),
-                        rs.getString("clock_name"), rs.getTimestamp("due_at").toInstant()))
-                .list();
+                """, now);
         claimed.forEach(w -> alarms.warn(w.orderId(), w.clockName(), w.dueAt(), now));
         return claimed;
+    }
+
+    /** Flips the flag of up to one batch of due clocks that no other instance holds, and says which. */
+    private List<Raised> claim(Kind kind, String sql, Instant now) {
+        return jdbc.sql(sql)
+                .param("now", Timestamp.from(now))
+                .param("batch", properties.scanBatch())
+                .query((rs, n) -> new Raised(kind, rs.getLong("id"), rs.getLong("order_id"),
+                        rs.getString("clock_name"), rs.getTimestamp("due_at").toInstant()))
+                .list();
     }
 
     enum Kind { WARNING, BREACH }

@@ -2,6 +2,8 @@ package org.gridcare.sla;
 
 import java.util.List;
 
+import org.gridcare.shared.InvalidInputException.Violation;
+
 /**
  * The work order values SLA rules and previews may name. Kept here (not read from the work order
  * module) so that the policy tables and the preview can be validated without a dependency cycle.
@@ -23,5 +25,24 @@ final class OrderVocabulary {
             "CONTACT", "REPLY", "RETURN_VISIT", "CLOSE");
 
     private OrderVocabulary() {
+    }
+
+    /**
+     * The trimmed value when it is one of {@code allowed}; null when blank (a violation if required)
+     * or unknown (a violation naming the field and the allowed values).
+     */
+    static String checked(String value, List<String> allowed, String field, boolean required, List<Violation> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new Violation(field, "NotBlank"));
+            }
+            return null;
+        }
+        String trimmed = value.trim();
+        if (!allowed.contains(trimmed)) {
+            errors.add(new Violation(field, "sla.validation.unknownValue", value, String.join(", ", allowed)));
+            return null;
+        }
+        return trimmed;
     }
 }

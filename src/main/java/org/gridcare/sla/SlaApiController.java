@@ -126,18 +126,7 @@ class SlaApiController {
 
     private static String value(String raw, String field, List<String> allowed, boolean required,
                                 List<Violation> errors) {
-        if (raw == null || raw.isBlank()) {
-            if (required) {
-                errors.add(new Violation(field, "NotBlank"));
-            }
-            return null;
-        }
-        String trimmed = raw.trim();
-        if (!allowed.contains(trimmed)) {
-            errors.add(new Violation(field, "sla.validation.unknownValue", raw, String.join(", ", allowed)));
-            return null;
-        }
-        return trimmed;
+        return OrderVocabulary.checked(raw, allowed, field, required, errors);
     }
 
     record PreviewResponse(int policyVersion, List<PreviewClock> clocks) {

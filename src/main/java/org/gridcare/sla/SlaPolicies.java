@@ -205,23 +205,11 @@ class SlaPolicies {
     }
 
     private static String required(String value, List<String> allowed, String field, List<Violation> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new Violation(field, "NotBlank"));
-            return null;
-        }
-        return optional(value, allowed, field, errors);
+        return OrderVocabulary.checked(value, allowed, field, true, errors);
     }
 
     private static String optional(String value, List<String> allowed, String field, List<Violation> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.trim();
-        if (!allowed.contains(trimmed)) {
-            errors.add(new Violation(field, "sla.validation.unknownValue", value, String.join(", ", allowed)));
-            return null;
-        }
-        return trimmed;
+        return OrderVocabulary.checked(value, allowed, field, false, errors);
     }
 
     private static Set<OrderEvent> events(List<String> values, String field, List<Violation> errors) {
