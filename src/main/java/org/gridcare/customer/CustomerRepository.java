@@ -156,8 +156,15 @@ class CustomerRepository {
             return jdbc.sql("select count(*) from customer c where " + where.sql).params(where.params)
                     .query(Long.class).single();
         }
-        return jdbc.sql("select count(*) from (select 1 from customer c where " + where.sql + " limit :cap) x")
-                .params(where.params).param("cap", textCap).query(Long.class).single();
+        // With a LIMIT the planner likes a sequential scan that runs ILIKE over a large part of the table;
+        // the trigram bitmaps answer the same count in a fraction of that. Scoped to this statement.
+        jdbc.sql("set local enable_seqscan = off").update();
+        try {
+            return jdbc.sql("select count(*) from (select 1 from customer c where " + where.sql + " limit :cap) x")
+                    .params(where.params).param("cap", textCap).query(Long.class).single();
+        } finally {
+            jdbc.sql("set local enable_seqscan = on").update();
+        }
     }
 
     /** Streams every match in number order to the consumer, fetching in chunks (inside a transaction). */
