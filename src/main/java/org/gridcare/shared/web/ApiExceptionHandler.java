@@ -1,5 +1,6 @@
 package org.gridcare.shared.web;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -122,6 +125,19 @@ class ApiExceptionHandler {
         Locale locale = LocaleContextHolder.getLocale();
         return problem(Problems.of(HttpStatus.CONFLICT, "conflict",
                 messages.getMessage("error.staleVersion.generic", null, locale), messages, locale));
+    }
+
+    /** PostgreSQL refused a value as data (SQLSTATE class 22), such as a NUL character inside a text: bad input. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> unstorableValue(DataIntegrityViolationException ex, WebRequest request) {
+        passOnUnlessApi(ex, request);
+        if (!(NestedExceptionUtils.getMostSpecificCause(ex) instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22"))) {
+            throw ex;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                messages.getMessage("error.unstorableValue", null, locale), messages, locale));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -80,6 +80,18 @@ class ProblemDetailsTests {
     }
 
     @Test
+    void aTextTheDatabaseCannotStoreIsA400NotA500() throws Exception {
+        String code = Fixtures.unique("PB-NUL");
+        String nul = "\\u0000";
+
+        expectProblem(mvc.perform(postJson("/api/v1/org-units", """
+                {"code": "%s", "name": "空%s字符", "kind": "TEAM", "parentCode": "HQ"}""".formatted(code, nul))
+                        .with(asAdmin())), 400, "malformed-request");
+
+        expectNothingSavedFor(code);
+    }
+
+    @Test
     void nobodySignedInIsA401() throws Exception {
         expectProblem(mvc.perform(get("/api/v1/org-units")), 401, "unauthenticated")
                 .andExpect(jsonPath("$.title").value("未认证"));
