@@ -27,11 +27,17 @@ class NotificationInbox {
         this.clock = clock;
     }
 
+    /** Tells the handler and the unit's supervisors. */
     void notify(WorkOrder order, String kind, String detail) {
+        notifyHandler(order, kind, detail);
+        insert(order, null, order.unitId(), kind, detail);
+    }
+
+    /** Tells the handler only (a new order in their queue is no news for the supervisors). */
+    void notifyHandler(WorkOrder order, String kind, String detail) {
         if (order.handler() != null) {
             insert(order, order.handler(), null, kind, detail);
         }
-        insert(order, null, order.unitId(), kind, detail);
     }
 
     private void insert(WorkOrder order, String username, Long unitId, String kind, String detail) {

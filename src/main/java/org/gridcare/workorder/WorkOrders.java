@@ -295,8 +295,10 @@ public class WorkOrders {
         for (OrderEvent event : step.slaEvents()) {
             sla.record(id, event, order.status().name(), now);
         }
-        if (action == Action.URGE || action == Action.SUPERVISE || action == Action.DISPATCH) {
+        if (action == Action.URGE || action == Action.SUPERVISE) {
             inbox.notify(order, action.name(), step.note());
+        } else if (action == Action.DISPATCH) {
+            inbox.notifyHandler(order, action.name(), order.number());
         }
         events.publishEvent(new WorkOrderTransitioned(id, number, action, step.from(), step.to(), actor.username(),
                 now));
