@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class LoadClient {
 
-    private static final String[] TYPES = {"FAULT_REPAIR", "CONSULTATION", "COMPLAINT", "SERVICE_APPLICATION"};
+    private static final String[][] TYPES = {{"FAULT_REPAIR", "FAULT_REPAIR.NO_POWER"},
+            {"CONSULTATION", "CONSULTATION.TARIFF"}, {"COMPLAINT", "COMPLAINT.SERVICE"}};
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
@@ -104,12 +105,11 @@ public class LoadClient {
     }
 
     private static HttpRequest createOrder(String base, String token, String customer, ThreadLocalRandom random) {
-        String type = TYPES[random.nextInt(TYPES.length)];
-        String subType = type.equals("SERVICE_APPLICATION") ? "\"OTHER\"" : "null";
+        String[] type = TYPES[random.nextInt(TYPES.length)];
         String body = """
-                {"type":"%s","subType":%s,"channel":"HOTLINE_95598","priority":"NORMAL","customerNumber":"%s",
+                {"type":"%s","category":"%s","channel":"HOTLINE_95598","priority":"NORMAL","customerNumber":"%s",
                  "callerName":"压测用户","callerPhone":"13800138000","address":"压测地址","description":"benchmark order %d"}
-                """.formatted(type, subType, customer.trim(), random.nextInt(1_000_000));
+                """.formatted(type[0], type[1], customer.trim(), random.nextInt(1_000_000));
         return HttpRequest.newBuilder(URI.create(base + "/api/v1/work-orders"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
