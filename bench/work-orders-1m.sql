@@ -45,7 +45,7 @@ select 'GD' || to_char(o.day, 'YYYYMMDD') || lpad(row_number() over (partition b
                    when 'REPORT' then 'REPORT.THEFT' else 'OPINION' end,
        (array['HOTLINE_95598','HOTLINE_95598','HOTLINE_95598','APP','WECHAT','WEB','COUNTER','GOV_12345','REGULATOR_12398'])[1 + (o.g % 9)],
        case when o.g % 50 = 0 then 'URGENT' else 'NORMAL' end,
-       o.status, c.number, c.name, '138' || lpad(((o.g * 104729) % 100000000)::text, 8, '0'), c.address,
+       o.status, c.number, c.name, '138' || lpad(((o.g::bigint * 104729) % 100000000)::text, 8, '0'), c.address,
        c.area_type, c.unit_id, c.unit_code,
        case when o.status in ('ACCEPTED', 'CANCELLED') then null else 'bench.crew' || (o.g % 20) end,
        '压测工单 ' || o.g,

@@ -95,13 +95,31 @@ public class ApiTokens {
             return Optional.empty();
         }
         Instant now = Instant.now(clock);
-        return jdbc.sql("""
-                update api_token set last_used_at = :now
+        var active = jdbc.sql("""
+                select id, user_id, last_used_at from api_token
                  where token_hash = :hash and revoked_at is null and expires_at > :now
-                returning user_id
                 """)
                 .param("hash", hash(secret)).param("now", Timestamp.from(now))
-                .query(Long.class).optional();
+                .query((rs, n) -> new ActiveToken(rs.getLong("id"), rs.getLong("user_id"),
+                        rs.getTimestamp("last_used_at")))
+                .optional();
+        active.filter(token -> token.lastUsedAt() == null
+                        || token.lastUsedAt().toInstant().isBefore(now.minus(LAST_USED_RESOLUTION)))
+                .ifPresent(token -> jdbc.sql("""
+                        update api_token set last_used_at = :now
+                         where id = :id and (last_used_at is null or last_used_at < :now)
+                        """)
+                        .param("now", Timestamp.from(now)).param("id", token.id()).update());
+        return active.map(ActiveToken::userId);
+    }
+
+    /**
+     * "Last used" is kept to the minute: writing it on every request would make every call of a busy
+     * integration queue up behind one row lock.
+     */
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private record ActiveToken(long id, long userId, Timestamp lastUsedAt) {
     }
 
     private Optional<ApiToken> find(Actor owner, long id) {

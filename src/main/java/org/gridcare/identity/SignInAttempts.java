@@ -68,7 +68,9 @@ class SignInAttempts {
     @EventListener
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof AccountDetails account) {
+        // only a correct password ends a run of wrong ones; a token proves nothing about the password
+        if (!(event.getAuthentication() instanceof BearerTokenAuthentication)
+                && event.getAuthentication().getPrincipal() instanceof AccountDetails account) {
             users.clearFailures(account.userId());
         }
     }

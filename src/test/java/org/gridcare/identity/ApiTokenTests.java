@@ -154,4 +154,34 @@ class ApiTokenTests {
     private ResultActions callMeWith(String secret) throws Exception {
         return mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + secret));
     }
+
+    @Test
+    void lastUseIsRecordedToTheMinuteWithoutAWritePerRequest() throws Exception {
+        String created = mvc.perform(postJson("/api/v1/tokens", """
+                        {"name": "对接系统", "validDays": 30}""").with(as(owner)))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String secret = JsonPath.read(created, "$.token");
+        var bearer = (java.util.function.Supplier<org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder>)
+                () -> get("/api/v1/me").header("Authorization", "Bearer " + secret);
+
+        mvc.perform(bearer.get()).andExpect(status().isOk());
+        String firstUse = lastUsedAt();
+        assertThat(firstUse).isNotNull();
+
+        clock.advance(Duration.ofSeconds(30));
+        mvc.perform(bearer.get()).andExpect(status().isOk());
+        assertThat(lastUsedAt()).isEqualTo(firstUse);
+
+        clock.advance(Duration.ofMinutes(2));
+        mvc.perform(bearer.get()).andExpect(status().isOk());
+        assertThat(lastUsedAt()).isNotEqualTo(firstUse);
+    }
+
+    private String lastUsedAt() throws Exception {
+        String listed = mvc.perform(get("/api/v1/tokens").with(as(owner)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return JsonPath.read(listed, "$[0].lastUsedAt");
+    }
 }
