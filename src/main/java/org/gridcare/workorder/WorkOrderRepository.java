@@ -18,6 +18,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WorkOrderRepository {
 
+    /** Lists and queue badges count exactly up to this many rows; beyond it they say "at least". */
+    static final int COUNT_CAP = 10_000;
+
+
     private final JdbcClient jdbc;
 
     WorkOrderRepository(JdbcClient jdbc) {
@@ -210,11 +214,12 @@ class WorkOrderRepository {
             where.append(" and handler = :handler");
             params.put("handler", f.handler());
         }
+        // overdue and warning are queues of open orders: an archived order keeps its SLA state as history
         if (Boolean.TRUE.equals(f.overdue())) {
-            where.append(" and sla_state = 'BREACHED'");
+            where.append(" and sla_state = 'BREACHED' and status not in ('CLOSED', 'CANCELLED', 'MERGED')");
         }
         if (Boolean.TRUE.equals(f.warning())) {
-            where.append(" and sla_state = 'WARNING'");
+            where.append(" and sla_state = 'WARNING' and status not in ('CLOSED', 'CANCELLED', 'MERGED')");
         }
         if (f.customer() != null) {
             where.append(" and customer_number = :customer");
@@ -241,26 +246,32 @@ class WorkOrderRepository {
                 .query(WorkOrderRepository::map).list();
         long total = items.size() < page.size() && (page.page() == 0 || !items.isEmpty())
                 ? (long) page.offset() + items.size()
-                : jdbc.sql("select count(*) from work_order" + where).params(params).query(Long.class).single();
+                : jdbc.sql("select count(*) from (select 1 from work_order" + where + " limit :cap) capped")
+                        .params(params).param("cap", COUNT_CAP).query(Long.class).single();
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
-    /** The queue counts of one user, in one pass over the open orders in scope. */
+    /**
+     * The queue counts of one user. Each queue is counted on its own index and only up to
+     * {@link #COUNT_CAP}: a province-wide view must not scan every open order on each refresh.
+     */
     QueueCounts counts(String username, long unitId, DataScope scope) {
-        return jdbc.sql("""
-                select count(*) filter (where handler = :me) as mine,
-                       count(*) filter (where unit_id = :unit) as team,
-                       count(*) filter (where status in ('ACCEPTED', 'RETURNED')) as to_dispatch,
-                       count(*) filter (where status = 'REPLIED') as to_review,
-                       count(*) filter (where sla_state = 'BREACHED') as overdue,
-                       count(*) filter (where sla_state = 'WARNING') as warning
-                  from work_order
-                 where status not in ('CLOSED', 'CANCELLED', 'MERGED') and (:all or unit_id = any(:units))
-                """).param("me", username).param("unit", unitId).param("all", scope.all())
-                .param("units", scope.unitIdArray())
-                .query((rs, i) -> new QueueCounts(rs.getLong("mine"), rs.getLong("team"), rs.getLong("to_dispatch"),
-                        rs.getLong("to_review"), rs.getLong("overdue"), rs.getLong("warning")))
-                .single();
+        return new QueueCounts(
+                cappedOpenCount("handler = :me", username, unitId, scope),
+                cappedOpenCount("unit_id = :unit", username, unitId, scope),
+                cappedOpenCount("status in ('ACCEPTED', 'RETURNED')", username, unitId, scope),
+                cappedOpenCount("status = 'REPLIED'", username, unitId, scope),
+                cappedOpenCount("sla_state = 'BREACHED'", username, unitId, scope),
+                cappedOpenCount("sla_state = 'WARNING'", username, unitId, scope));
+    }
+
+    private long cappedOpenCount(String queue, String username, long unitId, DataScope scope) {
+        return jdbc.sql("select count(*) from (select 1 from work_order where " + queue
+                        + " and status not in ('CLOSED', 'CANCELLED', 'MERGED') and (:all or unit_id = any(:units))"
+                        + " limit :cap) capped")
+                .param("me", username).param("unit", unitId).param("all", scope.all())
+                .param("units", scope.unitIdArray()).param("cap", COUNT_CAP)
+                .query(Long.class).single();
     }
 
     long insertAttachment(long orderId, String filename, String contentType, byte[] content, String by, Instant at) {
