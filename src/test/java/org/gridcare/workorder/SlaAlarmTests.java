@@ -65,6 +65,18 @@ class SlaAlarmTests {
                 .with(user(accounts.loadUserByUsername(world.supervisor)))).andReturn()
                 .getResponse().getContentAsString();
         assertThat(supervisorInbox).contains(number, "已超时");
+
+        // a cancelled order keeps its red mark as history but leaves the overdue queue
+        int version = world.read(mvc.perform(get("/api/v1/work-orders/" + number).with(as(world.supervisor)))
+                .andReturn().getResponse().getContentAsString()).get("version").asInt();
+        mvc.perform(post("/api/v1/work-orders/" + number + "/cancel").with(as(world.supervisor))
+                        .contentType("application/json").content(json.writeValueAsString(
+                                Map.of("version", version, "reason", "客户撤诉"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        assertThat(slaState(world, number)).isEqualTo("BREACHED");
+        assertThat(queue(world.supervisor, "overdue")).isZero();
+        assertThat(mvc.perform(get("/api/v1/work-orders?overdue=true&size=200").with(as(world.supervisor)))
+                .andReturn().getResponse().getContentAsString()).doesNotContain(number);
     }
 
     private String slaState(WorkOrderWorld world, String number) throws Exception {
