@@ -3,6 +3,7 @@ package org.gridcare.audit;
 import java.sql.Timestamp;
 import java.util.Map;
 
+import org.gridcare.shared.LikePatterns;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ public class AuditEvents {
                   and (cast(:entityId as text) is null or entity_id = :entityId)
                   and (cast(:from as timestamptz) is null or occurred_at >= :from)
                   and (cast(:to as timestamptz) is null or occurred_at < :to)
-                  and (cast(:text as text) is null or summary ilike '%' || :text || '%')
+                  and (cast(:text as text) is null or summary ilike :text)
                 """;
         var params = new java.util.HashMap<String, Object>();
         params.put("actor", blankToNull(query.actor()));
@@ -47,7 +48,7 @@ public class AuditEvents {
         params.put("entityId", blankToNull(query.entityId()));
         params.put("from", query.from() == null ? null : Timestamp.from(query.from()));
         params.put("to", query.to() == null ? null : Timestamp.from(query.to()));
-        params.put("text", blankToNull(query.text()));
+        params.put("text", blankToNull(query.text()) == null ? null : LikePatterns.contains(query.text().trim()));
         long total = jdbc.sql("select count(*) from audit_event " + where).params(params).query(Long.class).single();
         String order = page.orderBy().startsWith("occurred_at") ? page.orderBy() + ", id desc" : page.orderBy();
         var items = jdbc.sql("select * from audit_event " + where + " order by " + order

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.gridcare.organisation.DataScope;
+import org.gridcare.shared.LikePatterns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -225,26 +226,22 @@ class CustomerRepository {
         }
         String digits = Phones.digitsOf(text);
         if (digits != null) {
-            params.put("prefix", escape(digits) + "%");
+            params.put("prefix", LikePatterns.startsWith(digits));
             branches.add("c.number like :prefix");
             if (digits.length() >= MIN_PHONE_DIGITS) {
-                params.put("contains", "%" + escape(digits) + "%");
+                params.put("contains", LikePatterns.contains(digits));
                 branches.add("c.phone_digits like :contains");
             }
         } else {
-            params.put("prefix", escape(text) + "%");
+            params.put("prefix", LikePatterns.startsWith(text));
             branches.add("c.name like :prefix");
             if (text.codePointCount(0, text.length()) >= MIN_CONTAINS_LENGTH) {
-                params.put("contains", "%" + escape(text) + "%");
+                params.put("contains", LikePatterns.contains(text));
                 branches.add("c.name ilike :contains");
                 branches.add("c.address ilike :contains");
             }
         }
         return branches;
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Map<String, Object> contentParams(CustomerContent content, long unitId, Instant now) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.gridcare.organisation.DataScope;
+import org.gridcare.shared.LikePatterns;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,14 +46,14 @@ class UserRepository {
     PageResult<UserAccount> find(String text, Role role, Boolean enabled, DataScope scope, PageQuery page) {
         String where = """
                 where (:all or unit_id = any(:units))
-                  and (cast(:text as text) is null or username ilike '%' || :text || '%' or display_name ilike '%' || :text || '%')
+                  and (cast(:text as text) is null or username ilike :text or display_name ilike :text)
                   and (cast(:role as text) is null or :role = any(roles))
                   and (cast(:enabled as boolean) is null or enabled = :enabled)
                 """;
         Map<String, Object> params = new HashMap<>();
         params.put("all", scope.all());
         params.put("units", scope.unitIdArray());
-        params.put("text", text == null || text.isBlank() ? null : text.trim());
+        params.put("text", text == null || text.isBlank() ? null : LikePatterns.contains(text.trim()));
         params.put("role", role == null ? null : role.name());
         params.put("enabled", enabled);
         long total = jdbc.sql("select count(*) from app_user " + where).params(params).query(Long.class).single();

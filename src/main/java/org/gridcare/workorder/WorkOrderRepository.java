@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gridcare.organisation.DataScope;
+import org.gridcare.shared.LikePatterns;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -238,7 +239,7 @@ class WorkOrderRepository {
             where.append(" and (number = :text or customer_number = :text or caller_phone = :text"
                     + " or address like :textPrefix)");
             params.put("text", f.text());
-            params.put("textPrefix", f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("textPrefix", LikePatterns.startsWith(f.text()));
         }
         List<WorkOrder> items = jdbc.sql("select * from work_order" + where + " order by " + page.orderBy()
                         + ", id desc limit :limit offset :offset")

@@ -80,6 +80,21 @@ class UserAndOrgUnitApiTests {
     }
 
     @Test
+    void wildcardCharactersInASearchAreText() throws Exception {
+        String username = Fixtures.unique("plain_");
+        fixtures.user(username, "HQ", Role.AGENT);
+        mvc.perform(get("/api/v1/users").param("text", "%").with(asAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/v1/users").param("text", "plain_").with(asAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].username", org.hamcrest.Matchers.hasItem(username)));
+        mvc.perform(get("/api/v1/audit-events").param("text", "%").with(asAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
     void aUsernameIsTakenWhateverItsCase() throws Exception {
         String username = Fixtures.unique("taken-");
         fixtures.user(username, "HQ", Role.AGENT);
