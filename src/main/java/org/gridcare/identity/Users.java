@@ -59,7 +59,10 @@ public class Users {
 
     @Transactional(readOnly = true)
     public PageResult<UserView> find(String text, Role role, Boolean enabled, PageQuery page, Actor actor) {
-        return users.find(text, role, enabled, units.scopeOf(actor), page).map(this::view);
+        // a page of users mostly shares a few units: look each one up once, not once per row
+        Map<Long, java.util.Optional<OrgUnit>> unitsById = new java.util.HashMap<>();
+        return users.find(text, role, enabled, units.scopeOf(actor), page).map(user -> view(user,
+                unitsById.computeIfAbsent(user.unitId(), id -> units.findById(new OrgUnitId(id)))));
     }
 
     @Transactional(readOnly = true)
@@ -199,7 +202,10 @@ public class Users {
     }
 
     private UserView view(UserAccount user) {
-        var unit = units.findById(new OrgUnitId(user.unitId()));
+        return view(user, units.findById(new OrgUnitId(user.unitId())));
+    }
+
+    private UserView view(UserAccount user, java.util.Optional<OrgUnit> unit) {
         return new UserView(user.username(), user.displayName(), user.roles(),
                 unit.map(OrgUnit::code).orElse(null), unit.map(OrgUnit::name).orElse(null), user.enabled(),
                 user.lockedAt(now()), user.locale(), user.version(), user.createdAt(), user.updatedAt());
