@@ -1,9 +1,8 @@
 package org.gridcare.console;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.Optional;
 
+import org.gridcare.GridCareTest;
 import org.gridcare.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,10 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * form, find them with search-as-you-type, switch the language, use the tablet menu, sign out.
  * Fails, rather than skips, when Chromium is not installed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GridCareTest
 class BrowserTest {
 
     @LocalServerPort
@@ -111,14 +107,4 @@ class BrowserTest {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("gc-login-form")));
     }
 
-    /** A widget as a business module would contribute one, to see the home page's extension point render. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Widgets {
-
-        @Bean
-        HomeWidget testWidget() {
-            return actor -> Optional.of(new HomeWidget.Card("home.widgets", "browser-test/widget", "sample",
-                    Map.of("count", 42, "label", "待办测试")));
-        }
-    }
-}
+    /** A widget as a business module would contribute one, to see the home page's extension point render. */}

@@ -19,9 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A fault call in a real browser: the agent takes it, the dispatcher dispatches it from the board, the crew
  * accepts, arrives, restores power and replies, and the order page shows its clocks met.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(GridCareTest.Clocks.class)
+@GridCareTest
 class WorkOrderBrowserTest {
 
     @LocalServerPort int port;
