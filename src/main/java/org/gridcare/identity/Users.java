@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Users {
 
+    /** Names that are console paths under /admin/users, so a user called that could never be opened. */
+    private static final java.util.Set<String> RESERVED_USERNAMES = java.util.Set.of("new");
+
     static final String ENTITY = "User";
     public static final Map<String, String> SORTS = sorts();
 
@@ -80,6 +83,9 @@ public class Users {
         DataScope scope = units.scopeOf(actor);
         OrgUnit unit = unitFor("unitCode", command.unitCode(), scope);
         checkRoles(command.roles(), actor);
+        if (RESERVED_USERNAMES.contains(command.username().toLowerCase(java.util.Locale.ROOT))) {
+            throw InvalidInputException.of("username", "error.user.reserved", command.username());
+        }
         passwordPolicy.check("password", command.password(), command.username());
         if (users.findByUsername(command.username()).isPresent()) {
             throw new ConflictException("error.user.duplicate", command.username());

@@ -105,6 +105,13 @@ class UserAndOrgUnitApiTests {
     }
 
     @Test
+    void aUsernameThatIsAConsolePathIsRefusedNamingUsername() throws Exception {
+        createUser("New", NEW_PASSWORD, "[\"AGENT\"]", "HQ", asAdmin())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("username"));
+    }
+
+    @Test
     void aManagerCannotGrantTheAdministratorRole() throws Exception {
         String station = aStation();
         String manager = aUser(station, Role.MANAGER);
