@@ -22,6 +22,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -144,6 +145,13 @@ class WorkOrderApiController {
                 command.parentCode()), command.type(), command.name().trim(), command.nameEn().trim(),
                 command.sortOrder() == null ? 0 : command.sortOrder(), true), Actors.required());
         return ResponseEntity.created(URI.create("/api/v1/work-order-categories/" + created.code())).body(created);
+    }
+
+    @PutMapping("/api/v1/work-order-categories/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Rename, re-sort or move a category under another of the same type (code and type stay)")
+    Category changeCategory(@PathVariable String code, @Valid @RequestBody CategoryChange change) {
+        return orders.changeCategory(code, change, Actors.required());
     }
 
     /** A new category as the API and the console take it. */

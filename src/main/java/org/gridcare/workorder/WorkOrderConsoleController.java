@@ -325,6 +325,45 @@ class WorkOrderConsoleController {
         return "redirect:/work-orders/categories";
     }
 
+    @GetMapping("/categories/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String editCategory(@PathVariable String code, Model model) {
+        Category current = orders.category(code).orElseThrow(() ->
+                new org.gridcare.shared.NotFoundException("WorkOrderCategory", code));
+        CategoryForm form = new CategoryForm();
+        form.setCode(current.code());
+        form.setParentCode(current.parentCode());
+        form.setType(current.type());
+        form.setName(current.name());
+        form.setNameEn(current.nameEn());
+        form.setSortOrder(current.sortOrder());
+        model.addAttribute("category", form);
+        model.addAttribute("editing", current);
+        return showCategories(model);
+    }
+
+    @PostMapping("/categories/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String changeCategory(@PathVariable String code, @Valid @ModelAttribute("category") CategoryForm form,
+                          BindingResult result, Model model, RedirectAttributes redirect) {
+        Category current = orders.category(code).orElseThrow(() ->
+                new org.gridcare.shared.NotFoundException("WorkOrderCategory", code));
+        model.addAttribute("editing", current);
+        if (result.hasFieldErrors("parentCode") || result.hasFieldErrors("name") || result.hasFieldErrors("nameEn")) {
+            return showCategories(model);
+        }
+        try {
+            orders.changeCategory(code, new CategoryChange(form.getParentCode(), form.getName(), form.getNameEn(),
+                    form.getSortOrder()), Actors.required());
+        } catch (DomainException e) {
+            FormErrors.reject(result, e);
+            return showCategories(model);
+        }
+        redirect.addFlashAttribute("notice", "workOrder.order.done");
+        redirect.addFlashAttribute("noticeArg", code);
+        return "redirect:/work-orders/categories";
+    }
+
     private String showCategories(Model model) {
         List<Category> all = orders.categories();
         model.addAttribute("categories", all);

@@ -81,6 +81,14 @@ class WorkOrderRepository {
                 .param("enabled", c.enabled()).update();
     }
 
+    void updateCategory(Category c) {
+        jdbc.sql("""
+                update wo_category set parent_code = :parent, name = :name, name_en = :nameEn, sort_order = :sort
+                 where code = :code
+                """).param("code", c.code()).param("parent", c.parentCode()).param("name", c.name())
+                .param("nameEn", c.nameEn()).param("sort", c.sortOrder()).update();
+    }
+
     boolean setCategoryEnabled(String code, boolean enabled) {
         return jdbc.sql("update wo_category set enabled = :e where code = :code").param("e", enabled)
                 .param("code", code).update() == 1;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -341,6 +342,11 @@ public class WorkOrders {
         return orders.categories();
     }
 
+    @Transactional(readOnly = true)
+    public Optional<Category> category(String code) {
+        return orders.category(code);
+    }
+
     @Transactional
     public Category addCategory(Category category, Actor actor) {
         if (orders.category(category.code()).isPresent()) {
@@ -357,6 +363,38 @@ public class WorkOrders {
         orders.insertCategory(category);
         audit.record("WORK_ORDER_CATEGORY_CREATED", "WorkOrderCategory", category.code(), category.name());
         return orders.category(category.code()).orElseThrow();
+    }
+
+    /**
+     * Renames, re-sorts or moves a category (code and type never change). A category moves only under one of
+     * its own type, and never under itself or one of its descendants; orders keep their category code.
+     */
+    @Transactional
+    public Category changeCategory(String code, CategoryChange change, Actor actor) {
+        Category current = orders.category(code).orElseThrow(() -> new NotFoundException("WorkOrderCategory", code));
+        String parentCode = WorkOrder.blankToNull(change.parentCode());
+        if (parentCode != null) {
+            Category parent = orders.category(parentCode).orElseThrow(() ->
+                    InvalidInputException.of("parentCode", "validation.workOrder.unknownCategory", parentCode));
+            if (parent.type() != current.type()) {
+                throw InvalidInputException.of("parentCode", "validation.workOrder.categoryOfOtherType", parent.code(),
+                        current.type());
+            }
+            Map<String, String> parents = new HashMap<>();
+            orders.categories().forEach(c -> parents.put(c.code(), c.parentCode()));
+            for (String ancestor = parentCode; ancestor != null; ancestor = parents.get(ancestor)) {
+                if (ancestor.equals(code)) {
+                    throw InvalidInputException.of("parentCode", "validation.workOrder.categoryCycle", parentCode, code);
+                }
+            }
+        }
+        Category changed = new Category(code, parentCode, current.type(), change.name().trim(), change.nameEn().trim(),
+                change.sortOrder() == null ? current.sortOrder() : change.sortOrder(), current.enabled());
+        orders.updateCategory(changed);
+        audit.record("WORK_ORDER_CATEGORY_CHANGED", "WorkOrderCategory", code, "parent %s → %s, name %s → %s, %s → %s, sort %d → %d"
+                .formatted(current.parentCode(), changed.parentCode(), current.name(), changed.name(), current.nameEn(),
+                        changed.nameEn(), current.sortOrder(), changed.sortOrder()));
+        return changed;
     }
 
     @Transactional

@@ -15,6 +15,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -116,5 +117,43 @@ class WorkOrderConsoleTests {
         mvc.perform(post("/work-orders/categories/" + code + "/enabled").with(signedIn("admin")).with(csrf())
                 .param("enabled", "false")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/work-orders/categories").with(signedIn(world.agent))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aCategoryIsRenamedAndMovedButNeverUnderItsOwnDescendantOrAnotherType() throws Exception {
+        String parent = "COMPLAINT.SERVICE." + Fixtures.unique("P").toUpperCase();
+        String child = parent + ".C";
+        for (String[] c : new String[][] {{parent, "COMPLAINT.SERVICE", "上级"}, {child, parent, "下级"}}) {
+            mvc.perform(post("/work-orders/categories").with(signedIn("admin")).with(csrf()).param("code", c[0])
+                    .param("parentCode", c[1]).param("type", "COMPLAINT").param("name", c[2]).param("nameEn", c[2]))
+                    .andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(get("/work-orders/categories/" + parent).with(signedIn("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("上级")));
+
+        mvc.perform(post("/work-orders/categories/" + parent).with(signedIn("admin")).with(csrf())
+                        .param("code", parent).param("parentCode", child).param("name", "上级").param("nameEn", "P")
+                        .param("sortOrder", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("is-invalid")));
+        mvc.perform(put("/api/v1/work-order-categories/" + child).with(signedIn("admin")).with(csrf())
+                        .contentType("application/json")
+                        .content("{\"parentCode\":\"FAULT_REPAIR\",\"name\":\"下级\",\"nameEn\":\"C\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
+                        .value("parentCode"));
+
+        mvc.perform(post("/work-orders/categories/" + child).with(signedIn("admin")).with(csrf())
+                        .param("code", child).param("parentCode", "COMPLAINT").param("name", "改名后")
+                        .param("nameEn", "Renamed").param("sortOrder", "7"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/work-order-categories").with(signedIn("admin")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .jsonPath("$[?(@.code == '" + child + "')].parentCode").value("COMPLAINT"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .jsonPath("$[?(@.code == '" + child + "')].name").value("改名后"));
+        mvc.perform(put("/api/v1/work-order-categories/" + child).with(signedIn(world.agent)).with(csrf())
+                        .contentType("application/json").content("{\"name\":\"x\",\"nameEn\":\"x\"}"))
+                .andExpect(status().isForbidden());
     }
 }
