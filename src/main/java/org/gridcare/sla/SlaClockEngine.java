@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -136,6 +137,26 @@ class SlaClockEngine implements SlaClocks {
                 .query(SlaClockEngine::row).list().stream()
                 .map(clock -> clock.viewAt(now))
                 .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Instant> runningDueTimes(String clockName, Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Instant> due = new HashMap<>();
+        jdbc.sql("""
+                select order_id, due_at from sla_clock
+                 where order_id = any(:orders) and clock_name = :name and stopped_at is null
+                """).param("orders", orderIds.toArray(Long[]::new)).param("name", clockName)
+                .query((rs, i) -> due.put(rs.getLong("order_id"), rs.getTimestamp("due_at").toInstant())).list();
+        return due;
+    }
+
+    @Override
+    public Instant endOfWorkingDaysAfter(Instant start, int workingDays) {
+        return calendar.workingDays().endOfWorkingDaysAfter(start, workingDays);
     }
 
     @Override

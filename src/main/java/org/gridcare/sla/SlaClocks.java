@@ -1,7 +1,9 @@
 package org.gridcare.sla;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SLA engine as the work order module uses it. Every method joins the caller's transaction, so
@@ -27,4 +29,16 @@ public interface SlaClocks {
 
     /** The clocks (name, startedAt, dueAt) an order with this profile would get if accepted at {@code start}. */
     List<ClockView> preview(OrderProfile profile, Instant start);
+
+    /**
+     * The due time of the running (not stopped) clock {@code clockName} of each of these orders; an order
+     * without such a clock is absent from the map. A paused clock's due time is the one it had when paused.
+     */
+    Map<Long, Instant> runningDueTimes(String clockName, Collection<Long> orderIds);
+
+    /**
+     * "N working days after {@code start}": the end (24:00 Asia/Shanghai) of the N-th working day after the
+     * start day, by the working-day calendar — for deadlines other modules keep themselves.
+     */
+    Instant endOfWorkingDaysAfter(Instant start, int workingDays);
 }

@@ -17,7 +17,6 @@ import static org.gridcare.workorder.WorkOrderStatus.SUSPENDED;
 import static org.gridcare.workorder.WorkOrderStatus.VISITED;
 import static org.gridcare.workorder.WorkOrderType.CONSULTATION;
 import static org.gridcare.workorder.WorkOrderType.FAULT_REPAIR;
-import static org.gridcare.workorder.WorkOrderType.OPINION;
 import static org.gridcare.workorder.WorkOrderType.PRAISE;
 import static org.gridcare.workorder.WorkOrderType.SERVICE_APPLICATION;
 
@@ -26,15 +25,14 @@ import org.gridcare.shared.ConflictException;
 /**
  * The work order lifecycle as a table of named policies, one per allowed move. Everything not listed is
  * an illegal transition (409). Guards that depend on the order's milestones (restore after arrival, a
- * repair replied after restoration, reopen after an unsatisfied visit) live in {@link WorkOrder}.
+ * repair replied after restoration, reopen after a dissatisfied visit, no archive before a needed visit)
+ * live in {@link WorkOrder}.
  */
 public final class Lifecycle {
 
     private static final Set<WorkOrderType> ALL = EnumSet.allOf(WorkOrderType.class);
     /** Every type that is worked by a handler; a praise is only recorded. */
     private static final Set<WorkOrderType> WORKED = EnumSet.complementOf(EnumSet.of(PRAISE));
-    /** Types whose reply the customer is asked about in a return visit before the order is archived. */
-    private static final Set<WorkOrderType> VISITED_TYPES = EnumSet.complementOf(EnumSet.of(PRAISE, CONSULTATION));
     private static final Set<WorkOrderStatus> OPEN = EnumSet.of(ACCEPTED, DISPATCHED, IN_PROGRESS, RETURNED,
             SUSPENDED, REPLIED, REVIEWED);
     private static final Set<WorkOrderStatus> BEFORE_REPLY = EnumSet.of(ACCEPTED, DISPATCHED, IN_PROGRESS,
@@ -61,12 +59,14 @@ public final class Lifecycle {
                     "SUPERVISOR"),
             policy("supervisorReviewsReply", Action.REVIEW, WORKED, EnumSet.of(REPLIED), REVIEWED, false,
                     "SUPERVISOR"),
-            policy("returnVisitAfterReview", Action.VISIT, VISITED_TYPES, EnumSet.of(REVIEWED), VISITED, false,
+            // an unreachable attempt short of the last keeps the order REVIEWED; a self-rating acts as CUSTOMER
+            policy("returnVisitAfterReview", Action.VISIT, WORKED, EnumSet.of(REVIEWED), VISITED, false,
+                    "AGENT", "SUPERVISOR", "CUSTOMER"),
+            policy("archiveAfterReturnVisit", Action.CLOSE, WORKED, EnumSet.of(VISITED), CLOSED, false,
                     "AGENT", "SUPERVISOR"),
-            policy("archiveAfterReturnVisit", Action.CLOSE, VISITED_TYPES, EnumSet.of(VISITED), CLOSED, false,
-                    "AGENT", "SUPERVISOR"),
-            policy("archiveConsultationOrOpinionAfterReview", Action.CLOSE, EnumSet.of(CONSULTATION, OPINION),
-                    EnumSet.of(REVIEWED), CLOSED, false, "AGENT", "SUPERVISOR"),
+            // only when the type needs no return visit (work_order_visit_setting); checked by the order
+            policy("archiveAfterReviewWhenNoVisitIsNeeded", Action.CLOSE, WORKED, EnumSet.of(REVIEWED), CLOSED,
+                    false, "AGENT", "SUPERVISOR"),
             policy("agentClosesConsultationAtFirstContact", Action.CLOSE, EnumSet.of(CONSULTATION),
                     EnumSet.of(ACCEPTED), CLOSED, false, "AGENT"),
             policy("praiseIsRecordedAndArchived", Action.CLOSE, EnumSet.of(PRAISE), EnumSet.of(ACCEPTED), CLOSED,
@@ -75,7 +75,7 @@ public final class Lifecycle {
                     "AGENT"),
             policy("dispatcherOrSupervisorCancelsBeforeReply", Action.CANCEL, ALL, BEFORE_REPLY, CANCELLED, false,
                     "DISPATCHER", "SUPERVISOR"),
-            policy("reopenAfterUnsatisfiedVisitOrRepeat", Action.REOPEN, VISITED_TYPES, EnumSet.of(VISITED, CLOSED),
+            policy("reopenAfterUnsatisfiedVisitOrRepeat", Action.REOPEN, WORKED, EnumSet.of(VISITED, CLOSED),
                     ACCEPTED, false, "AGENT", "SUPERVISOR"),
             policy("urgeOpenOrder", Action.URGE, WORKED, OPEN, null, false, "AGENT", "SUPERVISOR"),
             policy("supervisorSupervisesOpenOrder", Action.SUPERVISE, WORKED, OPEN, null, false, "SUPERVISOR"),

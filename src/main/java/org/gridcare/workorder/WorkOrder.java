@@ -39,7 +39,7 @@ class WorkOrder {
     private Instant restoredAt;
     private String replyText;
     private String result;
-    private Satisfaction satisfaction;
+    private VisitResult satisfaction;
     private int urgeCount;
     private int reopenCount;
     private String superviseNote;
@@ -58,7 +58,7 @@ class WorkOrder {
               Channel channel, Priority priority, WorkOrderStatus status, String customerNumber, String callerName,
               String callerPhone, String address, String areaType, long unitId, String unitCode, String handler,
               String description, Flags flags, Long repeatOfId, Long parentId, WorkOrderStatus suspendedFrom,
-              Instant arrivedAt, Instant restoredAt, String replyText, String result, Satisfaction satisfaction,
+              Instant arrivedAt, Instant restoredAt, String replyText, String result, VisitResult satisfaction,
               int urgeCount, int reopenCount, String superviseNote, Instant superviseDueAt, String createdBy,
               Instant createdAt, Instant updatedAt, int version, String slaState) {
         this.id = id;
@@ -167,18 +167,45 @@ class WorkOrder {
         return move(Action.REVIEW, from, WorkOrderStatus.IN_PROGRESS, note, at, OrderEvent.SENT_BACK);
     }
 
-    Step recordVisit(Satisfaction verdict, String note, Acting who, Instant at) {
+    /**
+     * 回访: one attempt. An unreachable attempt that is not the last allowed one keeps the order waiting for
+     * its visit; any other result ends the visit (VISITED), with the result as the order's verdict.
+     */
+    Step recordVisit(VisitResult visit, boolean lastAttempt, String note, Acting who, Instant at) {
         var from = check(Action.VISIT, who);
-        if (verdict == null) {
-            throw InvalidInputException.of("satisfaction", "validation.workOrder.required");
+        if (visit == null) {
+            throw InvalidInputException.of("result", "validation.workOrder.required");
         }
-        satisfaction = verdict;
-        return move(Action.VISIT, from, WorkOrderStatus.VISITED, join(verdict.name(), note), at, OrderEvent.VISITED);
+        if (visit == VisitResult.UNREACHABLE && !lastAttempt) {
+            return move(Action.VISIT, from, from, join(visit.name(), note), at);
+        }
+        satisfaction = visit;
+        return move(Action.VISIT, from, WorkOrderStatus.VISITED, join(visit.name(), note), at, OrderEvent.VISITED);
+    }
+
+    /**
+     * 不满意重办: a dissatisfied visit sends the order back to the handler who worked it (or to the dispatcher
+     * when it had none). Not a user's action: the consequence of the visit just recorded.
+     */
+    Step reopenAfterDissatisfiedVisit(String note, Instant at) {
+        if (status != WorkOrderStatus.VISITED || satisfaction != VisitResult.DISSATISFIED) {
+            throw new ConflictException("error.workOrder.reopenNeedsUnsatisfiedVisit", number);
+        }
+        var from = status;
+        reopenCount++;
+        satisfaction = null;
+        arrivedAt = null;
+        restoredAt = null;
+        var to = handler == null ? WorkOrderStatus.ACCEPTED : WorkOrderStatus.DISPATCHED;
+        return move(Action.REOPEN, from, to, note, at, OrderEvent.REOPENED);
     }
 
     /** 归档; for a consultation answered at first contact (一次办结) the reply is given here too. */
-    Step close(String text, Acting who, Instant at) {
+    Step close(String text, boolean visitPending, Acting who, Instant at) {
         var from = check(Action.CLOSE, who);
+        if (from == WorkOrderStatus.REVIEWED && visitPending) {
+            throw new ConflictException("error.workOrder.closeBeforeVisit", number);
+        }
         if (from == WorkOrderStatus.ACCEPTED && type == WorkOrderType.CONSULTATION) {
             required("replyText", text);
             replyText = text.trim();
@@ -231,10 +258,10 @@ class WorkOrder {
         return move(Action.CANCEL, from, WorkOrderStatus.CANCELLED, reason, at, OrderEvent.CANCELLED);
     }
 
-    /** 重办: after an unsatisfied return visit, or when the customer calls again about an archived order. */
+    /** 重办: after a dissatisfied return visit, or when the customer calls again about an archived order. */
     Step reopen(String note, Acting who, Instant at) {
         var from = check(Action.REOPEN, who);
-        if (from == WorkOrderStatus.VISITED && satisfaction != Satisfaction.UNSATISFIED) {
+        if (from == WorkOrderStatus.VISITED && satisfaction != VisitResult.DISSATISFIED) {
             throw new ConflictException("error.workOrder.reopenNeedsUnsatisfiedVisit", number);
         }
         reopenCount++;
@@ -340,7 +367,8 @@ class WorkOrder {
     Instant restoredAt() { return restoredAt; }
     String replyText() { return replyText; }
     String result() { return result; }
-    Satisfaction satisfaction() { return satisfaction; }
+    /** The verdict of the last finished return visit (null while none finished). */
+    VisitResult satisfaction() { return satisfaction; }
     int urgeCount() { return urgeCount; }
     int reopenCount() { return reopenCount; }
     String superviseNote() { return superviseNote; }

@@ -50,10 +50,12 @@ class WorkOrderConsoleController {
     static final List<String> QUEUES = List.of("mine", "team", "toDispatch", "toReview", "overdue", "warning");
 
     private final WorkOrders orders;
+    private final ReturnVisits returnVisits;
     private final MessageSource messages;
 
-    WorkOrderConsoleController(WorkOrders orders, MessageSource messages) {
+    WorkOrderConsoleController(WorkOrders orders, ReturnVisits returnVisits, MessageSource messages) {
         this.orders = orders;
+        this.returnVisits = returnVisits;
         this.messages = messages;
     }
 
@@ -191,12 +193,49 @@ class WorkOrderConsoleController {
     String order(@PathVariable String number, Model model) {
         Actor actor = Actors.required();
         WorkOrderView order = orders.get(number, actor);
+        return showOrder(order, new VisitForm(order.version()), model);
+    }
+
+    private String showOrder(WorkOrderView order, VisitForm visit, Model model) {
+        Actor actor = Actors.required();
         model.addAttribute("order", order);
-        model.addAttribute("satisfactions", Satisfaction.values());
+        model.addAttribute("visitForm", visit);
+        model.addAttribute("visitResults", VisitResult.values());
+        model.addAttribute("visitAspects", VisitAspect.values());
+        model.addAttribute("visits", returnVisits.attempts(order.number(), actor));
         if (order.actions().contains("dispatch")) {
             model.addAttribute("fieldStaff", orders.fieldStaffFor(actor));
         }
         return "workorder/order";
+    }
+
+    /** The return-visit form: a wrong or missing field is shown next to it, on the order page. */
+    @PostMapping("/{number:GD\\d+}/visit")
+    String visit(@PathVariable String number, @Valid @ModelAttribute("visitForm") VisitForm form, BindingResult result,
+                 Model model, RedirectAttributes redirect) {
+        Actor actor = Actors.required();
+        if (!result.hasErrors()) {
+            try {
+                orders.act(number, Action.VISIT, form.request(), actor);
+                redirect.addFlashAttribute("notice", "workOrder.order.done");
+                redirect.addFlashAttribute("noticeArg", messages.getMessage("workOrder.action.visit", null,
+                        LocaleContextHolder.getLocale()));
+                redirect.addAttribute("number", number);
+                return "redirect:/work-orders/{number}";
+            } catch (DomainException e) {
+                FormErrors.reject(result, e);
+            }
+        }
+        return showOrder(orders.get(number, actor), form, model);
+    }
+
+    // ---- the return-visit queue
+
+    @GetMapping("/visits")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'SUPERVISOR', 'AGENT')")
+    String visitQueue(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("result", returnVisits.queue(Math.max(0, page), 20, Actors.required()));
+        return "workorder/visits";
     }
 
     @PostMapping("/{number:GD\\d+}/act/{action}")
@@ -431,7 +470,6 @@ class WorkOrderConsoleController {
         private String result;
         private Boolean approved;
         private String note;
-        private Satisfaction satisfaction;
         private String unitCode;
         private String reason;
         @org.springframework.format.annotation.DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
@@ -440,7 +478,7 @@ class WorkOrderConsoleController {
 
         ActionRequest request() {
             return new ActionRequest(version, WorkOrder.blankToNull(handler), replyText, WorkOrder.blankToNull(result),
-                    approved, WorkOrder.blankToNull(note), satisfaction, WorkOrder.blankToNull(unitCode),
+                    approved, WorkOrder.blankToNull(note), null, null, WorkOrder.blankToNull(unitCode),
                     WorkOrder.blankToNull(reason), dueAt == null ? null : dueAt.atZone(BusinessTime.ZONE).toInstant(),
                     WorkOrder.blankToNull(parentNumber));
         }
@@ -457,8 +495,6 @@ class WorkOrderConsoleController {
         public void setApproved(Boolean approved) { this.approved = approved; }
         public String getNote() { return note; }
         public void setNote(String note) { this.note = note; }
-        public Satisfaction getSatisfaction() { return satisfaction; }
-        public void setSatisfaction(Satisfaction satisfaction) { this.satisfaction = satisfaction; }
         public String getUnitCode() { return unitCode; }
         public void setUnitCode(String unitCode) { this.unitCode = unitCode; }
         public String getReason() { return reason; }
@@ -467,6 +503,35 @@ class WorkOrderConsoleController {
         public void setDueAt(LocalDateTime dueAt) { this.dueAt = dueAt; }
         public String getParentNumber() { return parentNumber; }
         public void setParentNumber(String parentNumber) { this.parentNumber = parentNumber; }
+    }
+
+    /** The return-visit form on the order page. */
+    static class VisitForm {
+        @NotNull private Integer version;
+        @NotNull private VisitResult result;
+        private java.util.Set<VisitAspect> aspects = java.util.EnumSet.noneOf(VisitAspect.class);
+        @Size(max = 2000) private String comment;
+
+        public VisitForm() {
+        }
+
+        VisitForm(int version) {
+            this.version = version;
+        }
+
+        ActionRequest request() {
+            return new ActionRequest(version, null, null, result.name(), null, null, comment, aspects, null, null,
+                    null, null);
+        }
+
+        public Integer getVersion() { return version; }
+        public void setVersion(Integer version) { this.version = version; }
+        public VisitResult getResult() { return result; }
+        public void setResult(VisitResult result) { this.result = result; }
+        public java.util.Set<VisitAspect> getAspects() { return aspects; }
+        public void setAspects(java.util.Set<VisitAspect> aspects) { this.aspects = aspects; }
+        public String getComment() { return comment; }
+        public void setComment(String comment) { this.comment = comment; }
     }
 
     /** A new category in the console. */

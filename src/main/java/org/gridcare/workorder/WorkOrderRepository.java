@@ -338,7 +338,7 @@ class WorkOrderRepository {
                         rs.getBoolean("escalation_risk"), rs.getBoolean("repeat")),
                 repeatOfId, parentId, suspendedFrom == null ? null : WorkOrderStatus.valueOf(suspendedFrom),
                 instant(rs, "arrived_at"), instant(rs, "restored_at"), rs.getString("reply_text"),
-                rs.getString("result"), satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
+                rs.getString("result"), satisfaction == null ? null : VisitResult.valueOf(satisfaction),
                 rs.getInt("urge_count"), rs.getInt("reopen_count"), rs.getString("supervise_note"),
                 instant(rs, "supervise_due_at"), rs.getString("created_by"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), rs.getInt("version"), rs.getString("sla_state"));

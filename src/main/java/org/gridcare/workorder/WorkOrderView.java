@@ -16,7 +16,7 @@ public record WorkOrderView(String number, WorkOrderType type, SubType subType, 
                             String callerPhone, String address, String areaType, String unitCode, String handler,
                             String description, Set<String> flags, String slaState, String repeatOf,
                             String parentNumber, Instant arrivedAt, Instant restoredAt, String replyText, String result,
-                            Satisfaction satisfaction, int urgeCount, int reopenCount, String superviseNote,
+                            VisitResult satisfaction, int urgeCount, int reopenCount, String superviseNote,
                             Instant superviseDueAt, String createdBy, Instant createdAt, Instant updatedAt,
                             int version, List<ClockView> clocks, List<TimelineEntry> timeline,
                             List<AttachmentInfo> attachments, List<String> actions) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,13 +60,14 @@ public class WorkOrders {
     private final SlaClocks sla;
     private final AuditTrail audit;
     private final NotificationInbox inbox;
+    private final VisitRepository visits;
     private final ApplicationEventPublisher events;
     private final WorkOrderProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     WorkOrders(WorkOrderRepository orders, CustomerDirectory customers, OrgUnits units, Users users, SlaClocks sla,
-               AuditTrail audit, NotificationInbox inbox, ApplicationEventPublisher events,
+               AuditTrail audit, NotificationInbox inbox, VisitRepository visits, ApplicationEventPublisher events,
                WorkOrderProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
         this.orders = orders;
         this.customers = customers;
@@ -74,6 +76,7 @@ public class WorkOrders {
         this.sla = sla;
         this.audit = audit;
         this.inbox = inbox;
+        this.visits = visits;
         this.events = events;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -251,6 +254,10 @@ public class WorkOrders {
         }
         Acting who = Acting.of(actor);
         Instant now = Instant.now(clock);
+        if (action == Action.VISIT) {
+            recordVisit(order, VisitInput.of(request), actor.username(), who, now);
+            return view(orders.findById(order.id().value()).orElseThrow(), actor, true);
+        }
         Step step = switch (action) {
             case DISPATCH -> {
                 Lifecycle.check(action, order.type(), order.status(), who, order.handler());
@@ -261,8 +268,9 @@ public class WorkOrders {
             case RESTORE -> order.restorePower(request.note(), who, now);
             case REPLY -> order.reply(request.replyText(), request.result(), who, now);
             case REVIEW -> order.review(request.approved(), request.note(), who, now);
-            case VISIT -> order.recordVisit(request.satisfaction(), request.note(), who, now);
-            case CLOSE -> order.close(request.replyText() != null ? request.replyText() : request.note(), who, now);
+            case VISIT -> throw new IllegalStateException("a visit is recorded by recordVisit");
+            case CLOSE -> order.close(request.replyText() != null ? request.replyText() : request.note(),
+                    visitPending(order), who, now);
             case RETURN -> order.giveBack(request.reason(), who, now);
             case TRANSFER -> {
                 Lifecycle.check(action, order.type(), order.status(), who, order.handler());
@@ -304,6 +312,87 @@ public class WorkOrders {
         events.publishEvent(new WorkOrderTransitioned(id, number, action, step.from(), step.to(), actor.username(),
                 now));
         return view(orders.findById(id).orElseThrow(), actor, true);
+    }
+
+    // ---- return visits
+
+    /**
+     * A customer's self-rating (through a survey link, validated by the survey module) recorded as a visit
+     * attempt on an order that is waiting for its visit; 409 when it no longer is (visited, reopened, closed).
+     */
+    @Transactional
+    public void recordSelfRating(long orderId, VisitResult result, int score, String comment) {
+        WorkOrder order = orders.findById(orderId).orElseThrow(() -> new NotFoundException(ENTITY, orderId));
+        if (score < 1 || score > 5) {
+            throw InvalidInputException.of("score", "validation.workOrder.score");
+        }
+        var input = VisitInput.selfRating(result, score, comment);
+        recordVisit(order, input, VisitInput.CUSTOMER, new Acting(VisitInput.CUSTOMER, order.unitId(),
+                Set.of("CUSTOMER")), Instant.now(clock));
+    }
+
+    /** Whether the order still waits for a return visit its type needs (so it may not be archived yet). */
+    private boolean visitPending(WorkOrder order) {
+        return order.status() == WorkOrderStatus.REVIEWED && settingOf(order.type()).visitNeeded();
+    }
+
+    ReturnVisitSetting settingOf(WorkOrderType type) {
+        return visits.setting(type).orElseGet(() -> new ReturnVisitSetting(type, false, false, 1,
+                DissatisfiedAction.REOPEN, "system", Instant.EPOCH, 0));
+    }
+
+    /**
+     * One attempt: checks the input, moves the order (an unreachable attempt short of the last keeps it
+     * waiting), writes the attempt row, then — in the same transaction — the timeline, the SLA events, the
+     * audit record and ReturnVisitRecorded. A dissatisfied verdict reopens the order to its handler or
+     * escalates to the unit's supervisors, as the type's setting says.
+     */
+    private void recordVisit(WorkOrder order, VisitInput input, String visitor, Acting who, Instant now) {
+        Lifecycle.check(Action.VISIT, order.type(), order.status(), who, order.handler());
+        input.check();
+        long id = order.id().value();
+        ReturnVisitSetting setting = settingOf(order.type());
+        int attempt = visits.nextAttempt(id);
+        boolean lastTry = visits.openAttempts(id) + 1 >= setting.maxAttempts();
+        List<Step> steps = new ArrayList<>();
+        Step visit = order.recordVisit(input.result(), lastTry, input.comment(), who, now);
+        steps.add(visit);
+        boolean ended = visit.to() == WorkOrderStatus.VISITED;
+        boolean escalate = input.result() == VisitResult.DISSATISFIED
+                && setting.dissatisfiedAction() == DissatisfiedAction.ESCALATE;
+        if (input.result() == VisitResult.DISSATISFIED && !escalate) {
+            steps.add(order.reopenAfterDissatisfiedVisit(visit.note(), now));
+        }
+        if (!orders.update(order)) {
+            throw ConflictException.staleVersion(ENTITY, order.number());
+        }
+        visits.insert(id, new VisitAttempt(attempt, input.result(), input.aspects(), input.comment(), input.score(),
+                input.source(), ended, visitor, now));
+        for (Step step : steps) {
+            orders.insertTimeline(id, now, visitor, step);
+            for (OrderEvent event : step.slaEvents()) {
+                sla.record(id, event, step.to().name(), now);
+            }
+        }
+        audit.record("WORK_ORDER_VISIT", ENTITY, order.number(), "attempt %d by %s: %s%s%s → %s".formatted(attempt,
+                input.source(), input.result(), input.aspects().isEmpty() ? "" : " " + input.aspects(),
+                input.comment() == null ? "" : ": " + input.comment(), visit.to()));
+        if (steps.size() > 1) {
+            audit.record("WORK_ORDER_REOPEN", ENTITY, order.number(), "%s → %s: dissatisfied return visit"
+                    .formatted(WorkOrderStatus.VISITED, order.status()));
+            inbox.notifyHandler(order, "VISIT_REOPENED", input.comment());
+        }
+        if (escalate) {
+            audit.record("WORK_ORDER_VISIT_ESCALATED", ENTITY, order.number(), "dissatisfied return visit "
+                    + "escalated to the supervisors of unit " + order.unitCode());
+            inbox.notify(order, "VISIT_ESCALATED", input.comment());
+        }
+        events.publishEvent(new ReturnVisitRecorded(id, order.number(), order.type(), order.unitId(), input.result(),
+                input.aspects(), attempt, ended, input.source(), input.score(), visitor, now));
+        for (Step step : steps) {
+            events.publishEvent(new WorkOrderTransitioned(id, order.number(), step.action(), step.from(), step.to(),
+                    visitor, now));
+        }
     }
 
     private String fieldStaff(String username, Actor actor) {
@@ -547,7 +636,9 @@ public class WorkOrders {
 
     private WorkOrderView view(WorkOrder order, Actor actor, boolean unmaskAllowed, List<TimelineEntry> timeline,
                                List<AttachmentInfo> attachments, List<ClockView> clocks) {
-        boolean unmasked = unmaskAllowed && (actor.isAdmin() || actor.username().equals(order.handler()));
+        // the handler calls the customer back; so does the agent making the return visit
+        boolean unmasked = unmaskAllowed && (actor.isAdmin() || actor.username().equals(order.handler())
+                || (order.status() == WorkOrderStatus.REVIEWED && order.allows(Action.VISIT, Acting.of(actor))));
         if (unmasked && timeline != null) {
             audit.record("WORK_ORDER_PHONE_VIEWED", ENTITY, order.number(), "caller phone shown unmasked");
         }

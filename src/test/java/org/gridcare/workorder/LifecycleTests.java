@@ -27,8 +27,6 @@ class LifecycleTests {
     private static final Instant AT = Instant.parse("2026-03-02T02:00:00Z");
     private static final Set<WorkOrderType> ALL = EnumSet.allOf(WorkOrderType.class);
     private static final Set<WorkOrderType> WORKED = EnumSet.complementOf(EnumSet.of(PRAISE));
-    private static final Set<WorkOrderType> VISITED_TYPES = EnumSet.of(FAULT_REPAIR, COMPLAINT, REPORT, OPINION,
-            SERVICE_APPLICATION);
     private static final Set<WorkOrderStatus> OPEN = EnumSet.of(ACCEPTED, DISPATCHED, IN_PROGRESS, RETURNED,
             SUSPENDED, REPLIED, REVIEWED);
 
@@ -50,16 +48,16 @@ class LifecycleTests {
             new Allowed(Action.SUSPEND, WORKED, EnumSet.of(DISPATCHED, IN_PROGRESS), Set.of("SUPERVISOR"), false),
             new Allowed(Action.RESUME, WORKED, EnumSet.of(SUSPENDED), Set.of("SUPERVISOR"), false),
             new Allowed(Action.REVIEW, WORKED, EnumSet.of(REPLIED), Set.of("SUPERVISOR"), false),
-            new Allowed(Action.VISIT, VISITED_TYPES, EnumSet.of(REVIEWED), Set.of("AGENT", "SUPERVISOR"), false),
-            new Allowed(Action.CLOSE, VISITED_TYPES, EnumSet.of(VISITED), Set.of("AGENT", "SUPERVISOR"), false),
-            new Allowed(Action.CLOSE, EnumSet.of(CONSULTATION, OPINION), EnumSet.of(REVIEWED),
-                    Set.of("AGENT", "SUPERVISOR"), false),
+            new Allowed(Action.VISIT, WORKED, EnumSet.of(REVIEWED), Set.of("AGENT", "SUPERVISOR"), false),
+            new Allowed(Action.CLOSE, WORKED, EnumSet.of(VISITED), Set.of("AGENT", "SUPERVISOR"), false),
+            // from REVIEWED only when the type needs no visit: the order checks that (see below)
+            new Allowed(Action.CLOSE, WORKED, EnumSet.of(REVIEWED), Set.of("AGENT", "SUPERVISOR"), false),
             new Allowed(Action.CLOSE, EnumSet.of(CONSULTATION), EnumSet.of(ACCEPTED), Set.of("AGENT"), false),
             new Allowed(Action.CLOSE, EnumSet.of(PRAISE), EnumSet.of(ACCEPTED), Set.of("AGENT", "SUPERVISOR"), false),
             new Allowed(Action.CANCEL, ALL, EnumSet.of(ACCEPTED), Set.of("AGENT"), false),
             new Allowed(Action.CANCEL, ALL, EnumSet.of(ACCEPTED, DISPATCHED, IN_PROGRESS, RETURNED, SUSPENDED),
                     Set.of("DISPATCHER", "SUPERVISOR"), false),
-            new Allowed(Action.REOPEN, VISITED_TYPES, EnumSet.of(VISITED, CLOSED), Set.of("AGENT", "SUPERVISOR"),
+            new Allowed(Action.REOPEN, WORKED, EnumSet.of(VISITED, CLOSED), Set.of("AGENT", "SUPERVISOR"),
                     false),
             new Allowed(Action.URGE, WORKED, OPEN, Set.of("AGENT", "SUPERVISOR"), false),
             new Allowed(Action.SUPERVISE, WORKED, OPEN, Set.of("SUPERVISOR"), false),
@@ -137,8 +135,8 @@ class LifecycleTests {
     void aConsultationAnsweredAtFirstContactIsRepliedAndClosedAtOnce() {
         WorkOrder order = order(CONSULTATION, ACCEPTED, null);
         Acting agent = new Acting("agent", 1, Set.of("AGENT"));
-        assertThatThrownBy(() -> order.close(" ", agent, AT)).isInstanceOf(InvalidInputException.class);
-        Step step = order.close("电价为 0.538 元/千瓦时", agent, AT);
+        assertThatThrownBy(() -> order.close(" ", false, agent, AT)).isInstanceOf(InvalidInputException.class);
+        Step step = order.close("电价为 0.538 元/千瓦时", false, agent, AT);
         assertThat(step.to()).isEqualTo(CLOSED);
         assertThat(step.slaEvents()).containsExactly(OrderEvent.REPLIED, OrderEvent.CLOSED);
     }
@@ -167,14 +165,42 @@ class LifecycleTests {
     void onlyAnUnsatisfiedVisitReopensAVisitedOrder() {
         Acting agent = new Acting("agent", 1, Set.of("AGENT"));
         WorkOrder satisfied = order(COMPLAINT, REVIEWED, "crew");
-        satisfied.recordVisit(Satisfaction.SATISFIED, null, agent, AT);
+        satisfied.recordVisit(VisitResult.SATISFIED, true, null, agent, AT);
         assertThatThrownBy(() -> satisfied.reopen("again", agent, AT)).isInstanceOf(ConflictException.class);
         WorkOrder unsatisfied = order(COMPLAINT, REVIEWED, "crew");
-        unsatisfied.recordVisit(Satisfaction.UNSATISFIED, "still no power", agent, AT);
+        unsatisfied.recordVisit(VisitResult.DISSATISFIED, true, "still no power", agent, AT);
         Step step = unsatisfied.reopen("客户不满意", agent, AT);
         assertThat(step.to()).isEqualTo(ACCEPTED);
         assertThat(unsatisfied.reopenCount()).isEqualTo(1);
         assertThat(unsatisfied.handler()).isNull();
+    }
+
+    @Test
+    void anUnreachableAttemptShortOfTheLastKeepsTheOrderWaitingAndItCannotBeArchived() {
+        Acting agent = new Acting("agent", 1, Set.of("AGENT"));
+        WorkOrder order = order(FAULT_REPAIR, REVIEWED, "crew");
+        Step first = order.recordVisit(VisitResult.UNREACHABLE, false, null, agent, AT);
+        assertThat(first.to()).isEqualTo(REVIEWED);
+        assertThat(first.slaEvents()).isEmpty();
+        assertThatThrownBy(() -> order.close(null, true, agent, AT)).isInstanceOf(ConflictException.class);
+        Step last = order.recordVisit(VisitResult.UNREACHABLE, true, null, agent, AT);
+        assertThat(last.to()).isEqualTo(VISITED);
+        assertThat(last.slaEvents()).containsExactly(OrderEvent.VISITED);
+        assertThat(order.satisfaction()).isEqualTo(VisitResult.UNREACHABLE);
+        assertThat(order.close(null, false, agent, AT).to()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void aDissatisfiedVisitGoesBackToTheHandlerWhoWorkedTheOrder() {
+        Acting agent = new Acting("agent", 1, Set.of("AGENT"));
+        WorkOrder order = order(FAULT_REPAIR, REVIEWED, "crew");
+        order.recordVisit(VisitResult.DISSATISFIED, true, "仍然停电", agent, AT);
+        Step reopened = order.reopenAfterDissatisfiedVisit("仍然停电", AT);
+        assertThat(reopened.to()).isEqualTo(DISPATCHED);
+        assertThat(reopened.slaEvents()).containsExactly(OrderEvent.REOPENED);
+        assertThat(order.handler()).isEqualTo("crew");
+        assertThat(order.satisfaction()).isNull();
+        assertThat(order.reopenCount()).isEqualTo(1);
     }
 
     @Test
@@ -212,8 +238,8 @@ class LifecycleTests {
             case RESTORE -> order.restorePower(null, who, AT);
             case REPLY -> order.reply("已处理", "RESOLVED", who, AT);
             case REVIEW -> order.review(true, null, who, AT);
-            case VISIT -> order.recordVisit(Satisfaction.SATISFIED, null, who, AT);
-            case CLOSE -> order.close("已答复", who, AT);
+            case VISIT -> order.recordVisit(VisitResult.SATISFIED, true, null, who, AT);
+            case CLOSE -> order.close("已答复", false, who, AT);
             case RETURN -> order.giveBack("不属本班组", who, AT);
             case TRANSFER -> order.transfer(2, "U2", "RURAL", "属地调整", who, AT);
             case SUSPEND -> order.suspend("客户要求", who, AT);
@@ -248,7 +274,7 @@ class LifecycleTests {
                 "TEST", Channel.HOTLINE_95598, Priority.NORMAL, status, "3300000001", "张三", "13812345678",
                 "杭州市西湖区", "URBAN", 1, "U1", handler, "停电", new WorkOrder.Flags(false, false, false, false),
                 null, null, status == SUSPENDED ? IN_PROGRESS : null, arrived, restored, null, null,
-                status == VISITED || status == CLOSED ? Satisfaction.UNSATISFIED : null, 0, 0, null, null, "agent",
+                status == VISITED || status == CLOSED ? VisitResult.DISSATISFIED : null, 0, 0, null, null, "agent",
                 AT, AT, 0, "NONE");
     }
 }

@@ -81,7 +81,7 @@ class WorkOrderApiTests {
                 200);
         assertThat(order.get("status").asString()).isEqualTo("REPLIED");
         order = act(world.supervisor, number, "review", Map.of("version", 5, "approved", true), 200);
-        order = act(world.agent, number, "visit", Map.of("version", 6, "satisfaction", "SATISFIED"), 200);
+        order = act(world.agent, number, "visit", Map.of("version", 6, "result", "SATISFIED"), 200);
         order = act(world.agent, number, "close", Map.of("version", 7), 200);
         assertThat(order.get("status").asString()).isEqualTo("CLOSED");
 
