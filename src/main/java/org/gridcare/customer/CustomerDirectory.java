@@ -16,4 +16,7 @@ public interface CustomerDirectory {
 
     /** Up to {@code limit} customers matching a number prefix, name, phone or address fragment. */
     List<CustomerSummary> search(String query, DataScope scope, int limit);
+
+    /** How many customers belong to the units of the scope (the denominator of complaints per 10,000 customers). */
+    long count(DataScope scope);
 }

@@ -151,6 +151,12 @@ class CustomerRepository {
     }
 
     /** How many match; with a search text counting stops at {@code textCap} (a broad fragment matches thousands). */
+    /** Customers of the scope's units: an index-only scan of customer_unit. */
+    long countInUnits(DataScope scope) {
+        return jdbc.sql("select count(*) from customer where :all or unit_id = any(:units)")
+                .param("all", scope.all()).param("units", scope.unitIdArray()).query(Long.class).single();
+    }
+
     long count(CustomerFilter filter, DataScope scope, int textCap) {
         Where where = where(filter, scope);
         if (filter.text() == null || filter.text().isBlank()) {

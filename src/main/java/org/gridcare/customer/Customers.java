@@ -174,6 +174,12 @@ class Customers implements CustomerDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public long count(DataScope scope) {
+        return customers.countInUnits(scope);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<CustomerSummary> search(String query, DataScope scope, int limit) {
         if (query == null || query.isBlank()) {
             return List.of();

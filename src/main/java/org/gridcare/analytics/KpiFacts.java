@@ -1,0 +1,83 @@
+package org.gridcare.analytics;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The fact table {@code kpi_order_fact}, refreshed with one {@code insert … select … on conflict do update}
+ * from the work order and SLA modules' reporting views. The same statement serves one order (its events),
+ * an id range (a bulk import) and a full rebuild, so the incremental and the bulk path cannot disagree.
+ */
+@Repository
+class KpiFacts {
+
+    private static final String COLUMNS = """
+            order_id, number, unit_id, type, sub_type, channel, category_code, priority, area_type, created_by,
+            handler, customer_number, status, repeat, reopened, repeated, accepted_at, first_response_at, replied_at,
+            closed_at, arrived_at, restored_at, visit_required, visit_result, visited_at, breached, warned,
+            all_clocks_met, arrival_due_at, arrival_met, refreshed_at""";
+
+    /** The upsert; {@code %s} is the condition on the source row {@code w}. */
+    private static final String UPSERT = """
+            insert into kpi_order_fact (%s)
+            select w.order_id, w.number, w.unit_id, w.type, w.sub_type, w.channel, w.category_code, w.priority,
+                   w.area_type, w.created_by, w.handler, w.customer_number, w.status, w.repeat, w.reopened, w.repeated,
+                   w.accepted_at, w.first_response_at, w.replied_at, w.closed_at, w.arrived_at, w.restored_at,
+                   w.visited_any or coalesce(s.return_visit_clock, false), w.visit_result, w.visited_at,
+                   coalesce(s.breached, false), coalesce(s.warned, false), coalesce(s.all_met, true),
+                   s.arrival_due_at, s.arrival_met, now()
+              from wo_kpi_source w
+              left join lateral (select * from sla_order_outcome o where o.order_id = w.order_id) s on true
+             where %s
+            on conflict (order_id) do update set
+                   number = excluded.number, unit_id = excluded.unit_id, type = excluded.type,
+                   sub_type = excluded.sub_type, channel = excluded.channel, category_code = excluded.category_code,
+                   priority = excluded.priority, area_type = excluded.area_type, created_by = excluded.created_by,
+                   handler = excluded.handler, customer_number = excluded.customer_number, status = excluded.status,
+                   repeat = excluded.repeat, reopened = excluded.reopened, repeated = excluded.repeated,
+                   accepted_at = excluded.accepted_at, first_response_at = excluded.first_response_at,
+                   replied_at = excluded.replied_at, closed_at = excluded.closed_at, arrived_at = excluded.arrived_at,
+                   restored_at = excluded.restored_at, visit_required = excluded.visit_required,
+                   visit_result = excluded.visit_result, visited_at = excluded.visited_at,
+                   breached = excluded.breached, warned = excluded.warned, all_clocks_met = excluded.all_clocks_met,
+                   arrival_due_at = excluded.arrival_due_at, arrival_met = excluded.arrival_met,
+                   refreshed_at = excluded.refreshed_at
+            """;
+
+    private static final String ONE = UPSERT.formatted(COLUMNS, "w.order_id = :id");
+    /** A new repeat order also changes the fact of the order it repeats ({@code repeated}). */
+    private static final String ONE_AND_REPEATED = UPSERT.formatted(COLUMNS, """
+            w.order_id = any(array[:id, (select r.repeat_of_id from wo_kpi_source r where r.order_id = :id)])""");
+    private static final String RANGE = UPSERT.formatted(COLUMNS, "w.order_id between :first and :last");
+
+    private final JdbcClient jdbc;
+
+    KpiFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Refreshes one order's fact (and, for a repeat, the fact of the order it repeats): one statement. */
+    void refresh(long orderId, boolean repeat) {
+        jdbc.sql(repeat ? ONE_AND_REPEATED : ONE).param("id", orderId).update();
+    }
+
+    /** Refreshes the facts of the orders with ids in {@code [first, last]}; returns how many rows were written. */
+    int refreshRange(long first, long last) {
+        return jdbc.sql(RANGE).param("first", first).param("last", last).update();
+    }
+
+    /** The smallest and largest order id, if there are orders. */
+    Optional<long[]> orderIdRange() {
+        Optional<Long> first = jdbc.sql("select order_id from wo_kpi_source order by order_id limit 1")
+                .query(Long.class).optional();
+        Optional<Long> last = jdbc.sql("select order_id from wo_kpi_source order by order_id desc limit 1")
+                .query(Long.class).optional();
+        return first.map(f -> new long[] {f, last.orElse(f)});
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from kpi_order_fact").query(Long.class).single();
+    }
+}

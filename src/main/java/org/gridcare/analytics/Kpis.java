@@ -1,0 +1,437 @@
+package org.gridcare.analytics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.gridcare.customer.CustomerDirectory;
+import org.gridcare.organisation.DataScope;
+import org.gridcare.organisation.OrgUnit;
+import org.gridcare.organisation.OrgUnits;
+import org.gridcare.shared.BusinessTime;
+import org.gridcare.shared.InvalidInputException;
+import org.gridcare.shared.PageQuery;
+import org.gridcare.shared.PageResult;
+import org.gridcare.shared.security.Actor;
+import org.gridcare.workorder.Category;
+import org.gridcare.workorder.Channel;
+import org.gridcare.workorder.WorkOrderType;
+import org.gridcare.workorder.WorkOrders;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The KPI engine: any period and scope, optionally split, computed in one SQL pass over the facts with the
+ * formulas of {@code kpi_definition}; targets give each figure its state. Data scope: a user sees their units'
+ * subtree; anyone but an administrator, manager or supervisor sees only their own numbers (orders they
+ * accepted or handle).
+ */
+@Service
+public class Kpis {
+
+    /** Roles that see their units' figures; everyone else sees their own. */
+    static final List<String> UNIT_ROLES = List.of("ADMIN", "MANAGER", "SUPERVISOR");
+    /** The longest period one report covers. */
+    static final int MAX_DAYS = 3 * 366 + 1;
+    private static final List<String> SUCCESSFUL = List.of("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
+
+    private final JdbcClient jdbc;
+    private final KpiCatalog catalog;
+    private final OrgUnits units;
+    private final CustomerDirectory customers;
+    private final WorkOrders workOrders;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    Kpis(JdbcClient jdbc, KpiCatalog catalog, OrgUnits units, CustomerDirectory customers, WorkOrders workOrders,
+         MessageSource messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.units = units;
+        this.customers = customers;
+        this.workOrders = workOrders;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The KPIs of the query's period and scope, split by {@code groupBy} when given. */
+    @Transactional(readOnly = true)
+    public KpiReport report(KpiQuery query, Actor actor) {
+        KpiScope scope = scope(query, actor);
+        List<KpiDefinition> definitions = catalog.definitions();
+        Map<String, Object> params = new HashMap<>();
+        String key = scope.groupBy() == null ? "''" : scope.groupKey("a.at", params);
+        StringBuilder select = new StringBuilder("select ").append(key).append(" as gkey");
+        for (int i = 0; i < definitions.size(); i++) {
+            KpiDefinition d = definitions.get(i);
+            String in = "a.anchor = '" + d.anchor().name() + "' and (" + d.denominator() + ")";
+            String both = in + " and (" + d.numerator() + ")";
+            switch (d.measure()) {
+                case COUNT, PER_10K -> select.append(", count(*) filter (where ").append(both).append(") as n").append(i);
+                case RATE -> select.append(", count(*) filter (where ").append(in).append(") as d").append(i)
+                        .append(", count(*) filter (where ").append(both).append(") as n").append(i);
+                case MEAN -> select.append(", count(*) filter (where ").append(both).append(") as d").append(i)
+                        .append(", sum(").append(d.valueExpr()).append(") filter (where ").append(both)
+                        .append(") as n").append(i);
+                case MEDIAN -> select.append(", count(*) filter (where ").append(both).append(") as d").append(i)
+                        .append(", percentile_cont(0.5) within group (order by ").append(d.valueExpr())
+                        .append(") filter (where ").append(both).append(") as n").append(i);
+                case NO_DATA -> { }
+            }
+        }
+        String sql = select + """
+                 from kpi_order_fact f
+                 cross join lateral (values ('ACCEPTED', f.accepted_at), ('CLOSED', f.closed_at),
+                                            ('VISITED', f.visited_at)) a(anchor, at)
+                where a.at >= :from and a.at < :to
+                  and (f.accepted_at >= :from and f.accepted_at < :to or f.closed_at >= :from and f.closed_at < :to
+                       or f.visited_at >= :from and f.visited_at < :to)""" + scope.where(params) + " group by 1";
+        formulaParams(params);
+        params.put("from", java.sql.Timestamp.from(scope.from()));
+        params.put("to", java.sql.Timestamp.from(scope.to()));
+        Map<String, Map<String, BigDecimal[]>> rows = new LinkedHashMap<>();
+        jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+            Map<String, BigDecimal[]> figures = new HashMap<>();
+            for (int i = 0; i < definitions.size(); i++) {
+                KpiDefinition d = definitions.get(i);
+                if (d.measure() == KpiDefinition.Measure.NO_DATA) {
+                    continue;
+                }
+                BigDecimal n = decimal(rs, "n" + i);
+                BigDecimal den = d.measure() == KpiDefinition.Measure.COUNT
+                        || d.measure() == KpiDefinition.Measure.PER_10K ? null : decimal(rs, "d" + i);
+                figures.put(d.name(), new BigDecimal[] {n, den});
+            }
+            rows.put(rs.getString("gkey"), figures);
+        });
+        List<KpiTarget> targets = catalog.targets();
+        Locale locale = LocaleContextHolder.getLocale();
+        if (scope.groupBy() == null) {
+            Map<String, BigDecimal[]> figures = rows.getOrDefault("", Map.of());
+            return new KpiReport(scope.fromDay(), scope.toDay(), scope.unit().code(), scope.unit().name(), null,
+                    values(definitions, figures, customerCount(scope, scope.unitIds()), targets, scope.unit(), locale),
+                    null);
+        }
+        List<KpiReport.Group> groups = new ArrayList<>();
+        for (String groupKey : groupKeys(scope, rows.keySet())) {
+            OrgUnit groupUnit = scope.groupBy() == GroupBy.UNIT ? scope.unitsByCode().get(groupKey) : scope.unit();
+            Long customersInGroup = scope.groupBy() == GroupBy.UNIT
+                    ? customerCount(scope, groupUnit.equals(scope.unit()) ? List.of(groupUnit.id().value())
+                            : scope.subtreeIds(groupUnit))
+                    : null;
+            groups.add(new KpiReport.Group(groupKey, label(scope, groupKey, locale),
+                    values(definitions, rows.getOrDefault(groupKey, Map.of()),
+                            customersInGroup != null ? customersInGroup : customerCount(scope, scope.unitIds()),
+                            targets, groupUnit, locale)));
+        }
+        return new KpiReport(scope.fromDay(), scope.toDay(), scope.unit().code(), scope.unit().name(),
+                scope.groupBy().path(), null, groups);
+    }
+
+    /**
+     * The orders behind a KPI figure: {@code part} "denominator" (every order the KPI counts) or "numerator"
+     * (the ones in its favour), within the query's scope and, for a split report, one group's {@code key}.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<KpiOrder> orders(KpiQuery query, String kpi, String part, String group, Integer page,
+                                       Integer size, Actor actor) {
+        KpiScope scope = scope(query, actor);
+        KpiDefinition d = catalog.definitions().stream().filter(k -> k.name().equals(kpi)).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("kpi", "validation.kpi.unknownKpi", kpi));
+        boolean numerator = part == null || part.isBlank() || part.equals("numerator");
+        if (!numerator && !part.equals("denominator")) {
+            throw InvalidInputException.of("part", "validation.kpi.unknownPart", part);
+        }
+        if (!numerator && d.measure() == KpiDefinition.Measure.PER_10K) {
+            throw InvalidInputException.of("part", "validation.kpi.customersNotOrders");
+        }
+        PageQuery paging = PageQuery.of(page, size, null, Map.of("anchor", "x"));
+        if (d.measure() == KpiDefinition.Measure.NO_DATA) {
+            return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
+        }
+        Map<String, Object> params = new HashMap<>();
+        String column = "f." + d.anchor().column();
+        StringBuilder where = new StringBuilder(" where ").append(column).append(" >= :from and ").append(column)
+                .append(" < :to").append(scope.where(params)).append(" and (").append(d.denominator()).append(")");
+        boolean counted = numerator || d.measure() == KpiDefinition.Measure.MEAN
+                || d.measure() == KpiDefinition.Measure.MEDIAN || d.measure() == KpiDefinition.Measure.COUNT;
+        if (counted) {
+            where.append(" and (").append(d.numerator()).append(")");
+        }
+        if (scope.groupBy() != null) {
+            if (group == null || group.isBlank()) {
+                throw InvalidInputException.of("group", "validation.kpi.groupRequired");
+            }
+            where.append(" and ").append(scope.groupKey(column, params)).append(" = :group");
+            params.put("group", group);
+        }
+        formulaParams(params);
+        params.put("from", java.sql.Timestamp.from(scope.from()));
+        params.put("to", java.sql.Timestamp.from(scope.to()));
+        long total = jdbc.sql("select count(*) from kpi_order_fact f" + where).params(params).query(Long.class)
+                .single();
+        Map<Long, String> codes = scope.units().values().stream()
+                .collect(Collectors.toMap(u -> u.id().value(), OrgUnit::code));
+        params.put("limit", paging.size());
+        params.put("offset", paging.offset());
+        List<KpiOrder> items = jdbc.sql("select f.* from kpi_order_fact f" + where + " order by " + column
+                + " desc, f.order_id desc limit :limit offset :offset").params(params).query((rs, i) -> new KpiOrder(
+                rs.getString("number"), rs.getString("type"), rs.getString("channel"), rs.getString("category_code"),
+                codes.get(rs.getLong("unit_id")), rs.getString("handler"), rs.getString("status"),
+                instant(rs, "accepted_at"), instant(rs, "first_response_at"), instant(rs, "closed_at"),
+                rs.getString("visit_result"), instant(rs, "visited_at"), rs.getBoolean("breached"),
+                rs.getBoolean("reopened"), rs.getBoolean("repeat"))).list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** The KPI formulas. */
+    @Transactional(readOnly = true)
+    public List<KpiDefinition> definitions() {
+        return catalog.definitions();
+    }
+
+    // ---- scope
+
+    KpiScope scope(KpiQuery query, Actor actor) {
+        LocalDate today = LocalDate.ofInstant(Instant.now(clock), BusinessTime.ZONE);
+        LocalDate from = query.from();
+        LocalDate to = query.to();
+        if (from == null && to == null) {
+            from = YearMonth.from(today).atDay(1);
+            to = YearMonth.from(today).atEndOfMonth();
+        } else if (from == null) {
+            throw InvalidInputException.of("from", "validation.kpi.required");
+        } else if (to == null) {
+            throw InvalidInputException.of("to", "validation.kpi.required");
+        }
+        if (from.isAfter(to)) {
+            throw InvalidInputException.of("to", "validation.kpi.toBeforeFrom", from, to);
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw InvalidInputException.of("from", "validation.kpi.periodTooLong", MAX_DAYS);
+        }
+        GroupBy groupBy = null;
+        if (query.groupBy() != null && !query.groupBy().isBlank()) {
+            groupBy = GroupBy.fromPath(query.groupBy()).orElseThrow(() -> InvalidInputException.of("groupBy",
+                    "validation.kpi.unknownGroupBy", query.groupBy(),
+                    Arrays.stream(GroupBy.values()).map(GroupBy::path).collect(Collectors.joining(", "))));
+        }
+        List<OrgUnit> visible = units.visibleTo(actor);
+        Map<Long, OrgUnit> byId = new LinkedHashMap<>();
+        visible.forEach(u -> byId.put(u.id().value(), u));
+        OrgUnit unit;
+        if (query.unit() != null && !query.unit().isBlank()) {
+            unit = visible.stream().filter(u -> u.code().equals(query.unit().trim())).findFirst()
+                    .orElseThrow(() -> InvalidInputException.of("unit", "validation.kpi.unknownUnit", query.unit()));
+        } else {
+            unit = actor.isAdmin()
+                    ? visible.stream().min(Comparator.comparingInt(OrgUnit::depth)).orElseThrow(() ->
+                            InvalidInputException.of("unit", "validation.kpi.unknownUnit", ""))
+                    : byId.get(actor.unitId());
+            if (unit == null) {
+                throw InvalidInputException.of("unit", "validation.kpi.unknownUnit", "");
+            }
+        }
+        List<Long> unitIds = actor.isAdmin() && unit.depth() == 0 && visible.stream()
+                .filter(u -> u.depth() == 0).count() == 1 ? null
+                : visible.stream().filter(u -> u.isWithin(unit)).map(u -> u.id().value()).toList();
+        String type = enumValue("type", query.type(), WorkOrderType.class);
+        String channel = enumValue("channel", query.channel(), Channel.class);
+        String category = null;
+        if (query.category() != null && !query.category().isBlank()) {
+            category = query.category().trim();
+            String code = category;
+            workOrders.categories().stream().filter(c -> c.code().equals(code)).findFirst()
+                    .orElseThrow(() -> InvalidInputException.of("category", "validation.kpi.unknownCategory", code));
+        }
+        String staff = query.staff() == null || query.staff().isBlank() ? null : query.staff().trim();
+        boolean unitFigures = UNIT_ROLES.stream().anyMatch(actor::hasRole);
+        if (!unitFigures) {
+            if (staff != null && !staff.equals(actor.username())) {
+                throw InvalidInputException.of("staff", "validation.kpi.ownNumbersOnly");
+            }
+            staff = actor.username();
+        }
+        return new KpiScope(from, to, from.atStartOfDay(BusinessTime.ZONE).toInstant(),
+                to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant(), unit, unitIds, type, channel, category,
+                staff, groupBy, byId);
+    }
+
+    private static <E extends Enum<E>> String enumValue(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(field, "validation.kpi.unknownValue", value,
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    // ---- figures
+
+    private void formulaParams(Map<String, Object> params) {
+        Map<String, String> settings = catalog.settings();
+        params.put("now", java.sql.Timestamp.from(Instant.now(clock)));
+        params.put("responseHours", Integer.parseInt(settings.getOrDefault("RESPONSE_HOURS", "24")));
+        boolean basically = Boolean.parseBoolean(settings.getOrDefault("BASICALLY_SATISFIED_COUNTS", "true"));
+        params.put("satisfiedResults", basically ? new String[] {"SATISFIED", "BASICALLY_SATISFIED"}
+                : new String[] {"SATISFIED"});
+    }
+
+    private long customerCount(KpiScope scope, List<Long> unitIds) {
+        return customers.count(unitIds == null ? DataScope.unrestricted()
+                : new DataScope(false, new java.util.HashSet<>(unitIds)));
+    }
+
+    private List<KpiValue> values(List<KpiDefinition> definitions, Map<String, BigDecimal[]> figures, long customerCount,
+                                  List<KpiTarget> targets, OrgUnit unit, Locale locale) {
+        List<KpiValue> values = new ArrayList<>();
+        for (KpiDefinition d : definitions) {
+            BigDecimal[] f = figures.get(d.name());
+            BigDecimal n = f == null ? BigDecimal.ZERO : f[0];
+            BigDecimal den = f == null ? BigDecimal.ZERO : f[1];
+            BigDecimal value;
+            switch (d.measure()) {
+                case COUNT -> {
+                    value = n;
+                    den = null;
+                }
+                case RATE -> value = den.signum() == 0 ? null
+                        : n.multiply(BigDecimal.valueOf(100)).divide(den, 2, RoundingMode.HALF_UP);
+                case PER_10K -> {
+                    den = BigDecimal.valueOf(customerCount);
+                    value = den.signum() == 0 ? null
+                            : n.multiply(BigDecimal.valueOf(10_000)).divide(den, 2, RoundingMode.HALF_UP);
+                }
+                case MEAN -> {
+                    n = n == null ? BigDecimal.ZERO : n.setScale(2, RoundingMode.HALF_UP);
+                    value = den.signum() == 0 ? null : n.divide(den, 2, RoundingMode.HALF_UP);
+                }
+                case MEDIAN -> {
+                    value = n == null || den.signum() == 0 ? null : n.setScale(2, RoundingMode.HALF_UP);
+                    n = value;
+                }
+                default -> {
+                    n = null;
+                    den = null;
+                    value = null;
+                }
+            }
+            Optional<KpiTarget> target = targetFor(d.name(), unit, targets);
+            String state = value == null ? "NO_DATA" : target.map(t -> t.stateOf(value)).orElse("NONE");
+            values.add(new KpiValue(d.name(), d.label(locale), d.measure().name(), d.unit(), n, den, value,
+                    target.map(KpiTarget::target).orElse(null), target.map(KpiTarget::comparison).orElse(null), state));
+        }
+        return values;
+    }
+
+    /** The most specific target along the unit's ancestors, else the company default. */
+    static Optional<KpiTarget> targetFor(String kpi, OrgUnit unit, List<KpiTarget> targets) {
+        List<String> path = unit == null ? List.of()
+                : Arrays.stream(unit.path().split("/")).filter(s -> !s.isEmpty()).toList();
+        KpiTarget best = null;
+        int bestDepth = -1;
+        for (KpiTarget t : targets) {
+            if (!t.kpi().equals(kpi)) {
+                continue;
+            }
+            int depth = t.unitId() == null ? 0 : path.indexOf(String.valueOf(t.unitId())) + 1;
+            if (t.unitId() != null && depth == 0) {
+                continue;
+            }
+            if (depth > bestDepth) {
+                best = t;
+                bestDepth = depth;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
+        Object value = rs.getObject(column);
+        return value == null ? null : new BigDecimal(value.toString());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    // ---- groups and labels
+
+    /** The groups to show: every child unit for a UNIT split (even without orders), else the keys found, sorted. */
+    private List<String> groupKeys(KpiScope scope, java.util.Set<String> found) {
+        if (scope.groupBy() == GroupBy.UNIT) {
+            List<String> keys = new ArrayList<>(scope.groupUnits().stream().map(OrgUnit::code).toList());
+            if (found.contains(scope.unit().code()) && !keys.contains(scope.unit().code())) {
+                keys.add(0, scope.unit().code());
+            }
+            return keys;
+        }
+        if (scope.groupBy().isPeriod()) {
+            return periodKeys(scope);
+        }
+        return found.stream().sorted().toList();
+    }
+
+    /** Every day, week or month of the period, so that a trend line has no holes. */
+    private static List<String> periodKeys(KpiScope scope) {
+        List<String> keys = new ArrayList<>();
+        LocalDate day = scope.fromDay();
+        switch (scope.groupBy()) {
+            case DAY -> {
+                for (LocalDate d = day; !d.isAfter(scope.toDay()); d = d.plusDays(1)) {
+                    keys.add(d.toString());
+                }
+            }
+            case WEEK -> {
+                LocalDate monday = day.minusDays(day.getDayOfWeek().getValue() - 1L);
+                for (LocalDate d = monday; !d.isAfter(scope.toDay()); d = d.plusWeeks(1)) {
+                    keys.add(d.toString());
+                }
+            }
+            default -> {
+                for (YearMonth m = YearMonth.from(day); !m.isAfter(YearMonth.from(scope.toDay())); m = m.plusMonths(1)) {
+                    keys.add(m.toString());
+                }
+            }
+        }
+        return keys;
+    }
+
+    private String label(KpiScope scope, String key, Locale locale) {
+        return switch (scope.groupBy()) {
+            case UNIT -> Optional.ofNullable(scope.unitsByCode().get(key)).map(OrgUnit::name).orElse(key);
+            case TYPE -> messages.getMessage("workOrder.type." + key, null, key, locale);
+            case CHANNEL -> messages.getMessage("workOrder.channel." + key, null, key, locale);
+            case CATEGORY -> categoryNames(locale).getOrDefault(key, key);
+            default -> key;
+        };
+    }
+
+    private Map<String, String> categoryNames(Locale locale) {
+        return workOrders.categories().stream().collect(Collectors.toMap(Category::code,
+                c -> "zh".equals(locale.getLanguage()) ? c.name() : c.nameEn(), (a, b) -> a));
+    }
+}
