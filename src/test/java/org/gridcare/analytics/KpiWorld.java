@@ -1,7 +1,6 @@
 package org.gridcare.analytics;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.gridcare.identity.Role;
 import org.gridcare.organisation.OrgUnit;
 import org.gridcare.organisation.OrgUnitKind;
 import org.gridcare.shared.BusinessTime;
-import org.gridcare.workorder.ReturnVisitRecorded;
 import org.gridcare.workorder.VisitResult;
 import org.gridcare.workorder.WorkOrderType;
 import org.springframework.context.ApplicationEventPublisher;
@@ -126,30 +124,9 @@ class KpiWorld {
         return call(post("/api/v1/work-orders/" + number + "/" + action).with(as(user)), body, 200);
     }
 
-    /**
-     * Records a successful return visit through the order's visit action. Until the return-visit module writes
-     * the attempt itself, the attempt is stored here exactly as its contract says (work_order_visit row and
-     * ReturnVisitRecorded event in one transaction), so the facts are fed as they will be in production.
-     */
+    /** Records a return visit (POST /visit {version, result, comment, aspects}) as the supervisor. */
     void visit(String number, VisitResult result) throws Exception {
-        act(number, "visit", supervisor, "satisfaction", result.name(), "result", result.name());
-        long id = jdbc.sql("select id from work_order where number = :n").param("n", number).query(Long.class)
-                .single();
-        boolean recorded = jdbc.sql("select count(*) from work_order_visit where order_id = :id").param("id", id)
-                .query(Long.class).single() > 0;
-        if (!recorded) {
-            Instant now = clock.instant();
-            transactions.executeWithoutResult(s -> {
-                jdbc.sql("""
-                        insert into work_order_visit (order_id, attempt, result, source, final, visitor, visited_at)
-                        values (:id, 1, :result, 'AGENT', true, :visitor, :at)""").param("id", id)
-                        .param("result", result.name()).param("visitor", supervisor)
-                        .param("at", java.sql.Timestamp.from(now)).update();
-                events.publishEvent(new ReturnVisitRecorded(id, number, WorkOrderType.COMPLAINT, stationA.id().value(),
-                        result, java.util.Set.of(), 1, true, ReturnVisitRecorded.VisitSource.AGENT, null, supervisor,
-                        now));
-            });
-        }
+        act(number, "visit", supervisor, "result", result.name(), "comment", "回访");
     }
 
     JsonNode call(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, Object body,
