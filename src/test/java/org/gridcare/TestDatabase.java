@@ -40,6 +40,8 @@ public class TestDatabase implements LauncherSessionListener {
         System.setProperty("spring.datasource.username", server.username());
         System.setProperty("spring.datasource.password", "");
         System.setProperty("gridcare.identity.admin-password", ADMIN_PASSWORD);
+        // tests never pay for the demo company; DemoSeedingTests seeds a database of its own
+        System.setProperty("gridcare.demo.enabled", "false");
         System.setProperty("spring.datasource.hikari.connection-timeout", "5000");
         Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopAfterSpring, "test-database-shutdown"));
     }

@@ -42,7 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 class SlaClockEngine implements SlaClocks {
 
     private static final Logger log = LoggerFactory.getLogger(SlaClockEngine.class);
-    private static final Set<String> ENDING_STATUSES = Set.of("CANCELLED", "MERGED");
 
     private final JdbcClient jdbc;
     private final SlaPolicies policies;
@@ -95,37 +94,13 @@ class SlaClockEngine implements SlaClocks {
         SlaOrder order = found.get();
         Map<Long, ClockRule> rulesById = new HashMap<>();
         policies.rules(order.versionId()).forEach(rule -> rulesById.put(rule.id(), rule));
-        boolean ending = event == OrderEvent.CANCELLED || event == OrderEvent.MERGED
-                || (newStatus != null && ENDING_STATUSES.contains(newStatus));
-        boolean closing = event == OrderEvent.CLOSED || "CLOSED".equals(newStatus);
-
-        Set<String> stillRunning = new HashSet<>();
-        for (ClockRow clock : runningClocksForUpdate(orderId)) {
-            ClockRule rule = rulesById.get(clock.ruleId());
-            ClockRow changed = clock;
-            boolean stops = rule.stopsOn(event) || ending || closing;
-            if (changed.paused() && (stops || !rule.pausesIn(newStatus))) {
-                changed = changed.resumedAt(at);
-            }
-            if (rule.stopsOn(event) || (closing && !ending)) {
-                changed = changed.stoppedAt(at);
-                if (ClockRow.BREACHED.equals(changed.outcome()) && !clock.breachRaised()) {
-                    alarms.breach(orderId, clock.clockName(), changed.dueAt(), at);
-                }
-            } else if (ending) {
-                changed = changed.voidedAt(at);
-            } else if (!changed.paused() && rule.pausesIn(newStatus)) {
-                changed = changed.pausedAt(at);
-            }
-            if (changed.running()) {
-                stillRunning.add(changed.clockName());
-            }
-            if (!changed.equals(clock)) {
-                update(changed);
-            }
+        ClockMoves.Outcome moved = ClockMoves.apply(runningClocksForUpdate(orderId), rulesById, event, newStatus, at);
+        for (ClockRow late : moved.breachesToRaise()) {
+            alarms.breach(orderId, late.clockName(), late.dueAt(), at);
         }
-        if (!ending && !closing) {
-            startClocks(order, event, stillRunning, at);
+        moved.changed().forEach(this::update);
+        if (moved.startsClocks()) {
+            startClocks(order, event, moved.stillRunning(), at);
         }
     }
 
@@ -181,10 +156,8 @@ class SlaClockEngine implements SlaClocks {
 
     private void startClocks(SlaOrder order, OrderEvent event, Set<String> running, Instant at) {
         WorkingDays workingDays = null;
-        for (ClockRule rule : policies.clocksFor(order.versionId(), order.profile()).values()) {
-            if (!rule.startsOn(event) || running.contains(rule.clockName())) {
-                continue;
-            }
+        for (ClockRule rule : ClockMoves.starting(policies.clocksFor(order.versionId(), order.profile()).values(),
+                event, running)) {
             if (workingDays == null) {
                 workingDays = calendar.workingDays();
             }

@@ -1,0 +1,231 @@
+package org.gridcare.demo;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.gridcare.customer.CustomerBulkLoad;
+import org.gridcare.customer.CustomerBulkLoad.NewCustomerRow;
+import org.gridcare.customer.CustomerBulkLoad.NewMeterRow;
+import org.gridcare.identity.NewUser;
+import org.gridcare.identity.Role;
+import org.gridcare.identity.Users;
+import org.gridcare.organisation.NewOrgUnit;
+import org.gridcare.organisation.OrgUnit;
+import org.gridcare.organisation.OrgUnits;
+import org.gridcare.shared.PageQuery;
+import org.gridcare.shared.security.Actor;
+import org.gridcare.workorder.HistoricOrder;
+import org.gridcare.workorder.HistoricOrders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds the demo company into an empty database: the units and staff through their services, customers and
+ * historic work orders through the bulk loaders of their modules. Runs once per database (a row in
+ * {@code demo_seed}); refuses a database that holds anything but the first administrator — a customer, a work
+ * order or another user. Staff passwords are random, one per role, returned once to be shown once.
+ */
+@Service
+public class DemoSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+    private static final long SEED_LOCK = 0x44454D4FL;
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    private static final int CUSTOMER_BATCH = 20_000;
+
+    private final OrgUnits units;
+    private final Users users;
+    private final CustomerBulkLoad customers;
+    private final HistoricOrders orders;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    DemoSeeder(OrgUnits units, Users users, CustomerBulkLoad customers, HistoricOrders orders, JdbcClient jdbc,
+               PlatformTransactionManager transactionManager, Clock clock) {
+        this.units = units;
+        this.users = users;
+        this.customers = customers;
+        this.orders = orders;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    public enum Outcome {
+        /** The demo company was created now. */
+        SEEDED,
+        /** It had been created before (or is being created by another instance): nothing done. */
+        ALREADY_SEEDED,
+        /** The database holds other data: nothing done. */
+        REFUSED
+    }
+
+    /** What happened; {@code passwords} (per role) only when seeded now. */
+    public record Result(Outcome outcome, int units, int staff, int customers, int orders, long firstOrderId,
+                         long lastOrderId, Map<Role, String> passwords, Map<Role, List<String>> accounts,
+                         Duration took, String reason) {
+    }
+
+    /** Seeds with the given volume, if the database is empty; see {@link Outcome}. */
+    public Result seed(Volume volume) {
+        Instant started = Instant.now(clock);
+        long begin = System.nanoTime();
+        Actor actor = new SeedingActor();
+        String refusal = transactions.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SEED_LOCK).query(Object.class).single();
+            if (jdbc.sql("select count(*) from demo_seed").query(Integer.class).single() > 0) {
+                return "";
+            }
+            String reason = dataPresent(actor);
+            if (reason != null) {
+                return reason;
+            }
+            jdbc.sql("""
+                    insert into demo_seed (id, seed, customers, orders, months, started_at)
+                    values (1, :seed, :customers, :orders, :months, :at)
+                    """).param("seed", volume.seed()).param("customers", volume.customers())
+                    .param("orders", volume.orders()).param("months", volume.months())
+                    .param("at", Timestamp.from(started)).update();
+            return null;
+        });
+        if (refusal != null) {
+            return new Result(refusal.isEmpty() ? Outcome.ALREADY_SEEDED : Outcome.REFUSED, 0, 0, 0, 0, 0, 0, Map.of(),
+                    Map.of(), Duration.ZERO, refusal.isEmpty() ? null : refusal);
+        }
+
+        DemoTexts texts = DemoTexts.load();
+        DemoCompany company = new DemoCompany(volume.seed(), texts);
+        Map<Role, String> passwords = new EnumMap<>(Role.class);
+        Map<Role, List<String>> accounts = new EnumMap<>(Role.class);
+        Map<String, Long> unitIds = transactions.execute(status -> organisation(company, actor, passwords, accounts));
+        log.info("Demo company: {} units and {} staff created; loading {} customers", unitIds.size(),
+                company.staff().size(), volume.customers());
+        for (int from = 0; from < volume.customers(); from += CUSTOMER_BATCH) {
+            int to = Math.min(volume.customers(), from + CUSTOMER_BATCH);
+            List<NewCustomerRow> rows = IntStream.range(from, to).parallel()
+                    .mapToObj(i -> row(company.customer(i))).toList();
+            customers.register(rows, actor);
+        }
+
+        DemoOrders generator = new DemoOrders(company, texts, volume.seed(), volume.customers(), Instant.now(clock));
+        generator.unitIds(unitIds::get);
+        long[] schedule = generator.schedule(volume.orders(), volume.months());
+        log.info("Demo company: {} customers loaded; loading {} work orders over {} months", volume.customers(),
+                volume.orders(), volume.months());
+        long first = 0;
+        long last = 0;
+        for (int from = 0; from < schedule.length; from += volume.batch()) {
+            int to = Math.min(schedule.length, from + volume.batch());
+            // each order is a function of its index alone, so generating in parallel changes nothing
+            List<HistoricOrder> batch = IntStream.range(from, to).parallel()
+                    .mapToObj(i -> generator.order(i, schedule[i])).toList();
+            HistoricOrders.Loaded loaded = orders.load(batch);
+            first = first == 0 ? loaded.firstId() : first;
+            last = loaded.lastId();
+            if (schedule.length > volume.batch()) {
+                log.info("Demo company: {} of {} work orders loaded", to, schedule.length);
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+        transactions.executeWithoutResult(status -> jdbc.sql(
+                        "update demo_seed set finished_at = :at, took_ms = :ms where id = 1")
+                .param("at", Timestamp.from(Instant.now(clock))).param("ms", took.toMillis()).update());
+        return new Result(Outcome.SEEDED, unitIds.size(), company.staff().size(), volume.customers(),
+                volume.orders(), first, last, passwords, accounts, took, null);
+    }
+
+    /** Why the database is not empty, or null when it is. */
+    private String dataPresent(Actor actor) {
+        if (customers.anyCustomer()) {
+            return "it holds customers";
+        }
+        if (orders.anyOrder()) {
+            return "it holds work orders";
+        }
+        long accounts = users.find(null, null, null, PageQuery.of(0, 1, null, Users.SORTS), actor).total();
+        if (accounts > 1) {
+            return "it holds %d user accounts besides the first administrator".formatted(accounts - 1);
+        }
+        return null;
+    }
+
+    private Map<String, Long> organisation(DemoCompany company, Actor actor, Map<Role, String> passwords,
+                                           Map<Role, List<String>> accounts) {
+        OrgUnit root = units.visibleTo(actor).stream().filter(u -> u.parentId() == null).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no root unit: the first administrator runs first"));
+        Map<String, Long> ids = new HashMap<>();
+        for (DemoCompany.Unit unit : company.units()) {
+            String parent = unit.parentCode() == null ? root.code() : unit.parentCode();
+            OrgUnit created = units.create(new NewOrgUnit(unit.code(), unit.name(), unit.kind(), parent,
+                    unit.areaType()), actor);
+            ids.put(created.code(), created.id().value());
+        }
+        SecureRandom random = new SecureRandom();
+        List<NewUser> staff = new ArrayList<>();
+        for (DemoCompany.Staff s : company.staff()) {
+            String password = passwords.computeIfAbsent(s.role(), role -> password(random));
+            accounts.computeIfAbsent(s.role(), role -> new ArrayList<>()).add(s.username());
+            staff.add(new NewUser(s.username(), s.displayName(), password, Set.of(s.role()), s.unitCode(), true));
+        }
+        users.createAll(staff, actor);
+        return ids;
+    }
+
+    private static NewCustomerRow row(DemoCompany.Customer c) {
+        return new NewCustomerRow(c.number(), c.name(), c.kind(), c.voltageLevel(), c.address(), c.phones(),
+                c.idNumber(), c.tariffCode(), c.capacityKva(), c.station().code(), c.flags(),
+                List.of(new NewMeterRow(c.meterNumber(), c.meterType(), c.multiplier(), c.installedOn())));
+    }
+
+    private static String password(SecureRandom random) {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        // every character class the password policy may ask for
+        return password.append("-7a").toString();
+    }
+
+    /** The seeder acts as an administrator; its audit records name the system (nobody is signed in). */
+    private record SeedingActor() implements Actor {
+        @Override
+        public long userId() {
+            return 0;
+        }
+
+        @Override
+        public String username() {
+            return "demo-seeder";
+        }
+
+        @Override
+        public String displayName() {
+            return "demo-seeder";
+        }
+
+        @Override
+        public long unitId() {
+            return 0;
+        }
+
+        @Override
+        public Set<String> roleNames() {
+            return Set.of("ADMIN");
+        }
+    }
+}
