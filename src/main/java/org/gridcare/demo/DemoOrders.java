@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -19,10 +20,10 @@ import org.gridcare.workorder.Action;
 import org.gridcare.workorder.Channel;
 import org.gridcare.workorder.HistoricOrder;
 import org.gridcare.workorder.HistoricOrder.Step;
-import org.gridcare.workorder.HistoricOrder.VisitAttempt;
+import org.gridcare.workorder.DissatisfiedAction;
 import org.gridcare.workorder.Priority;
+import org.gridcare.workorder.ReturnVisitSetting;
 import org.gridcare.workorder.ReturnVisitRecorded.VisitSource;
-import org.gridcare.workorder.Satisfaction;
 import org.gridcare.workorder.SubType;
 import org.gridcare.workorder.VisitAspect;
 import org.gridcare.workorder.VisitResult;
@@ -53,8 +54,11 @@ final class DemoOrders {
     private final long seed;
     private final int customers;
     private final Instant now;
+    private final Map<WorkOrderType, ReturnVisitSetting> visitSettings;
 
-    DemoOrders(DemoCompany company, DemoTexts texts, long seed, int customers, Instant now) {
+    DemoOrders(DemoCompany company, DemoTexts texts, long seed, int customers, Instant now,
+               Map<WorkOrderType, ReturnVisitSetting> visitSettings) {
+        this.visitSettings = visitSettings;
         this.company = company;
         this.texts = texts;
         this.seed = seed;
@@ -161,7 +165,7 @@ final class DemoOrders {
         return new HistoricOrder(type, subType, category, channel, priority,
                 customer == null ? null : customer.number(), callerName, callerPhone,
                 customer == null ? null : customer.address(), unitIdOf(unitCode), unitCode, area.name(), description,
-                sensitive, media, escalation, repeat, intake, created, plan.steps, plan.visits);
+                sensitive, media, escalation, repeat, intake, created, plan.steps);
     }
 
     /** Set by the seeder once the units exist: the id of each unit code. */
@@ -199,32 +203,44 @@ final class DemoOrders {
                     WorkOrderStatus.CANCELLED);
             return;
         }
-        work(p, c, target);
+        work(p, c, target, false);
         review(p, c);
-        if (type == WorkOrderType.CONSULTATION || type == WorkOrderType.OPINION) {
+        ReturnVisitSetting setting = visitSettings.get(type);
+        if (setting == null || !setting.visitNeeded()) {
             p.after(minutes(r, 10, 600)).add(Step.close(null, agent(0, r), p.t), WorkOrderStatus.CLOSED);
             return;
         }
-        Satisfaction verdict = visit(p, c, false);
-        if (verdict == Satisfaction.UNSATISFIED) {
-            p.after(minutes(r, 30, 360)).add(Step.of(Action.REOPEN, supervisor(c.region(), r), p.t,
-                    texts.one("dissatisfied.reopen")), WorkOrderStatus.ACCEPTED);
-            work(p, c, null);
+        if (visit(p, c, setting, false) == VisitResult.DISSATISFIED) {
+            if (setting.dissatisfiedAction() == DissatisfiedAction.ESCALATE) {
+                // the supervisors decide: mostly work it again, sometimes archive it with an explanation
+                if (r.nextInt(10) < 3) {
+                    p.after(minutes(r, 60, 600)).add(Step.close(null, supervisor(c.region(), r), p.t),
+                            WorkOrderStatus.CLOSED);
+                    return;
+                }
+                p.after(minutes(r, 30, 360)).add(Step.of(Action.REOPEN, supervisor(c.region(), r), p.t,
+                        texts.one("dissatisfied.reopen")), WorkOrderStatus.ACCEPTED);
+                work(p, c, null, false);
+            } else {
+                work(p, c, null, true);
+            }
             review(p, c);
-            visit(p, c, true);
+            visit(p, c, setting, true);
         }
         p.after(minutes(r, 1, 180)).add(Step.close(null, agent(0, r), p.t), WorkOrderStatus.CLOSED);
     }
 
     /** Dispatch, take, on-site work and the reply, with the occasional return, suspension, urge. */
-    private void work(Plan p, Context c, WorkOrderStatus target) {
+    private void work(Plan p, Context c, WorkOrderStatus target, boolean backWithHandler) {
         SplittableRandom r = c.r();
         WorkOrderType type = c.type();
         boolean repair = type == WorkOrderType.FAULT_REPAIR;
         String dispatcher = pick(company.staff(Role.DISPATCHER, c.region()), r);
-        String field = fieldStaff(c, r);
-        p.after(repair ? (r.nextInt(100) < 96 ? minutes(r, 1, 4) : minutes(r, 5, 15)) : minutes(r, 5, 120))
-                .add(Step.dispatch(field, dispatcher, p.t), WorkOrderStatus.DISPATCHED);
+        String field = backWithHandler ? p.lastHandler : fieldStaff(c, r);
+        if (!backWithHandler) {
+            p.after(repair ? (r.nextInt(100) < 96 ? minutes(r, 1, 4) : minutes(r, 5, 15)) : minutes(r, 5, 120))
+                    .add(Step.dispatch(field, dispatcher, p.t), WorkOrderStatus.DISPATCHED);
+        }
         if (target == WorkOrderStatus.RETURNED || (target == null && r.nextInt(100) < 3)) {
             p.after(minutes(r, 10, 90)).add(Step.of(Action.RETURN, field, p.t, texts.pick("returnReason", r)),
                     WorkOrderStatus.RETURNED);
@@ -279,27 +295,37 @@ final class DemoOrders {
         p.after(minutes(r, 10, 600)).add(Step.review(true, null, supervisor, p.t), WorkOrderStatus.REVIEWED);
     }
 
-    /** The return visit: maybe unreachable once or twice, then a verdict (a second visit after a reopen is kinder). */
-    private Satisfaction visit(Plan p, Context c, boolean again) {
+    /**
+     * The return visit: maybe unreachable once or twice (after the last allowed try it ends unreachable), rarely
+     * refused, else a verdict — a second visit after a reopen is kinder. Returns the result that ended it.
+     */
+    private VisitResult visit(Plan p, Context c, ReturnVisitSetting setting, boolean again) {
         SplittableRandom r = c.r();
         String visitor = agent(0, r);
         p.after(minutes(r, 30, 16 * 60));
-        int unreachable = r.nextInt(100) < 12 ? (r.nextInt(100) < 30 ? 2 : 1) : 0;
-        for (int i = 0; i < unreachable; i++) {
-            p.visits.add(new VisitAttempt(++p.attempts, VisitResult.UNREACHABLE, Set.of(), null, null,
-                    VisitSource.AGENT, false, visitor, p.t));
+        int tries = 0;
+        while (r.nextInt(100) < (tries == 0 ? 12 : 30)) {
+            tries++;
+            boolean last = tries >= setting.maxAttempts();
+            p.add(Step.visit(new HistoricOrder.Visit(VisitResult.UNREACHABLE, Set.of(), null, VisitSource.AGENT),
+                    null, visitor, p.t), last ? WorkOrderStatus.VISITED : null);
+            if (last) {
+                return VisitResult.UNREACHABLE;
+            }
             p.after(minutes(r, 90, 300));
         }
-        int roll = r.nextInt(100);
+        int roll = r.nextInt(1000);
         boolean complaint = c.type() == WorkOrderType.COMPLAINT;
         VisitResult result;
-        if (again) {
-            result = roll < 80 ? VisitResult.SATISFIED : VisitResult.BASICALLY_SATISFIED;
+        if (roll < 5) {
+            result = VisitResult.REFUSED;
+        } else if (again) {
+            result = roll < 800 ? VisitResult.SATISFIED : VisitResult.BASICALLY_SATISFIED;
         } else if (complaint) {
-            result = roll < 74 ? VisitResult.SATISFIED : roll < 90 ? VisitResult.BASICALLY_SATISFIED
+            result = roll < 740 ? VisitResult.SATISFIED : roll < 900 ? VisitResult.BASICALLY_SATISFIED
                     : VisitResult.DISSATISFIED;
         } else {
-            result = roll < 89 ? VisitResult.SATISFIED : roll < 97 ? VisitResult.BASICALLY_SATISFIED
+            result = roll < 890 ? VisitResult.SATISFIED : roll < 970 ? VisitResult.BASICALLY_SATISFIED
                     : VisitResult.DISSATISFIED;
         }
         Set<VisitAspect> aspects = EnumSet.noneOf(VisitAspect.class);
@@ -309,23 +335,19 @@ final class DemoOrders {
                 aspects.add(VisitAspect.values()[r.nextInt(3)]);
             }
         }
-        boolean self = unreachable == 0 && r.nextInt(100) < 25;
+        boolean self = tries == 0 && result != VisitResult.REFUSED && r.nextInt(100) < 25;
         Integer score = !self ? null : switch (result) {
             case SATISFIED -> 4 + r.nextInt(2);
             case BASICALLY_SATISFIED -> 3;
             default -> 1 + r.nextInt(2);
         };
-        String comment = texts.pick("visitComment." + result.name(), r);
-        String by = self ? "self-rating" : visitor;
-        p.visits.add(new VisitAttempt(++p.attempts, result, aspects, comment, score,
-                self ? VisitSource.SELF_RATING : VisitSource.AGENT, true, by, p.t));
-        Satisfaction verdict = switch (result) {
-            case SATISFIED -> Satisfaction.SATISFIED;
-            case BASICALLY_SATISFIED -> Satisfaction.BASICALLY_SATISFIED;
-            default -> Satisfaction.UNSATISFIED;
-        };
-        p.add(Step.visit(verdict, comment, by, p.t), WorkOrderStatus.VISITED);
-        return verdict;
+        String comment = result == VisitResult.REFUSED ? null : texts.pick("visitComment." + result.name(), r);
+        WorkOrderStatus after = result == VisitResult.DISSATISFIED
+                && setting.dissatisfiedAction() == DissatisfiedAction.REOPEN
+                ? WorkOrderStatus.DISPATCHED : WorkOrderStatus.VISITED;
+        p.add(Step.visit(new HistoricOrder.Visit(result, aspects, score,
+                self ? VisitSource.SELF_RATING : VisitSource.AGENT), comment, self ? "customer" : visitor, p.t), after);
+        return result;
     }
 
     // ---- timings
@@ -512,8 +534,6 @@ final class DemoOrders {
         private Instant t;
         private final List<Step> steps = new ArrayList<>();
         private final List<WorkOrderStatus> statusAfter = new ArrayList<>();
-        private final List<VisitAttempt> visits = new ArrayList<>();
-        private int attempts;
         private String lastHandler;
 
         Plan(Instant created) {
@@ -554,7 +574,6 @@ final class DemoOrders {
                 }
                 truncate(keep);
                 Instant last = steps.isEmpty() ? created : steps.get(steps.size() - 1).at();
-                visits.removeIf(v -> v.at().isAfter(last));
                 Instant latest = now.minusSeconds(120);
                 if (last.isAfter(latest)) {
                     squeeze((double) Duration.between(created, latest).toMillis()
@@ -567,7 +586,6 @@ final class DemoOrders {
                 keep++;
             }
             truncate(keep);
-            visits.removeIf(v -> v.at().isAfter(now));
         }
 
         private void truncate(int keep) {
@@ -581,12 +599,7 @@ final class DemoOrders {
             for (int i = 0; i < steps.size(); i++) {
                 Step s = steps.get(i);
                 steps.set(i, new Step(s.action(), s.actor(), scaled(s.at(), factor), s.note(), s.handler(),
-                        s.replyText(), s.result(), s.approved(), s.satisfaction()));
-            }
-            for (int i = 0; i < visits.size(); i++) {
-                VisitAttempt v = visits.get(i);
-                visits.set(i, new VisitAttempt(v.attempt(), v.result(), v.aspects(), v.comment(), v.score(),
-                        v.source(), v.finalVisit(), v.visitor(), scaled(v.at(), factor)));
+                        s.replyText(), s.result(), s.approved(), s.visit()));
             }
         }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.gridcare.customer.CustomerBulkLoad;
@@ -26,6 +27,8 @@ import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.workorder.HistoricOrder;
 import org.gridcare.workorder.HistoricOrders;
+import org.gridcare.workorder.ReturnVisitSetting;
+import org.gridcare.workorder.ReturnVisits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,16 +54,19 @@ public class DemoSeeder {
     private final Users users;
     private final CustomerBulkLoad customers;
     private final HistoricOrders orders;
+    private final ReturnVisits returnVisits;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DemoSeeder(OrgUnits units, Users users, CustomerBulkLoad customers, HistoricOrders orders, JdbcClient jdbc,
+    DemoSeeder(OrgUnits units, Users users, CustomerBulkLoad customers, HistoricOrders orders,
+               ReturnVisits returnVisits, JdbcClient jdbc,
                PlatformTransactionManager transactionManager, Clock clock) {
         this.units = units;
         this.users = users;
         this.customers = customers;
         this.orders = orders;
+        this.returnVisits = returnVisits;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -122,7 +128,8 @@ public class DemoSeeder {
             customers.register(rows, actor);
         }
 
-        DemoOrders generator = new DemoOrders(company, texts, volume.seed(), volume.customers(), Instant.now(clock));
+        DemoOrders generator = new DemoOrders(company, texts, volume.seed(), volume.customers(), Instant.now(clock),
+                returnVisits.settings().stream().collect(Collectors.toMap(ReturnVisitSetting::type, s -> s)));
         generator.unitIds(unitIds::get);
         long[] schedule = generator.schedule(volume.orders(), volume.months());
         log.info("Demo company: {} customers loaded; loading {} work orders over {} months", volume.customers(),

@@ -7,10 +7,12 @@ import java.util.Set;
 import org.gridcare.workorder.ReturnVisitRecorded.VisitSource;
 
 /**
- * An order that already happened, for {@link HistoricOrders#load}: the intake as the agent recorded it, every
- * later step with who took it and when, and the return-visit attempts. The loader replays the steps through the
- * order aggregate, so a history must follow the lifecycle; the statuses before and after each step, the SLA
- * events and the order's final state come from that replay, not from the caller.
+ * An order that already happened, for {@link HistoricOrders#load}: the intake as the agent recorded it and every
+ * later step with who took it and when — return-visit attempts included, as VISIT steps. The loader replays the
+ * steps through the order aggregate with the live rules (the lifecycle, the types' return-visit settings: the
+ * last allowed unreachable attempt ends the visit, a dissatisfied verdict reopens or escalates), so a history
+ * must follow them; the statuses before and after each step, the SLA events, the visit rows and the order's
+ * final state come from that replay, not from the caller.
  *
  * @param unitId   the unit the order belongs to (the customer's supply station), with its code and area type
  * @param repeat   whether the intake flagged it as a repeat call (重复来电)
@@ -19,11 +21,10 @@ public record HistoricOrder(WorkOrderType type, SubType subType, String category
                             String customerNumber, String callerName, String callerPhone, String address,
                             long unitId, String unitCode, String areaType, String description, boolean sensitive,
                             boolean media, boolean escalationRisk, boolean repeat, String createdBy,
-                            Instant createdAt, List<Step> steps, List<VisitAttempt> visits) {
+                            Instant createdAt, List<Step> steps) {
 
     public HistoricOrder {
         steps = List.copyOf(steps);
-        visits = List.copyOf(visits);
     }
 
     /** The moment of the last step (or of the intake): the order's {@code updatedAt}. */
@@ -34,10 +35,11 @@ public record HistoricOrder(WorkOrderType type, SubType subType, String category
     /**
      * One action on the order, with the inputs that action takes (null when it takes none): the handler for
      * DISPATCH, the reply text and result for REPLY (and for CLOSE at first contact), {@code approved} for
-     * REVIEW, the verdict for VISIT, the reason or note for the others.
+     * REVIEW, the attempt for VISIT (its comment is the note, its visitor the actor), the reason or note for
+     * the others.
      */
     public record Step(Action action, String actor, Instant at, String note, String handler, String replyText,
-                       String result, Boolean approved, Satisfaction satisfaction) {
+                       String result, Boolean approved, Visit visit) {
 
         public static Step of(Action action, String actor, Instant at, String note) {
             return new Step(action, actor, at, note, null, null, null, null, null);
@@ -55,8 +57,9 @@ public record HistoricOrder(WorkOrderType type, SubType subType, String category
             return new Step(Action.REVIEW, actor, at, note, null, null, null, approved, null);
         }
 
-        public static Step visit(Satisfaction verdict, String note, String actor, Instant at) {
-            return new Step(Action.VISIT, actor, at, note, null, null, null, null, verdict);
+        /** A return-visit attempt by {@code visitor} (an agent, or {@code customer} for a self-rating). */
+        public static Step visit(Visit visit, String comment, String visitor, Instant at) {
+            return new Step(Action.VISIT, visitor, at, comment, null, null, null, null, visit);
         }
 
         public static Step close(String replyText, String actor, Instant at) {
@@ -64,12 +67,11 @@ public record HistoricOrder(WorkOrderType type, SubType subType, String category
         }
     }
 
-    /** One return-visit attempt, as a row of {@code work_order_visit}. */
-    public record VisitAttempt(int attempt, VisitResult result, Set<VisitAspect> aspects, String comment,
-                               Integer score, VisitSource source, boolean finalVisit, String visitor, Instant at) {
+    /** What a return-visit attempt found; {@code score} is the 1–5 self-rating (else null). */
+    public record Visit(VisitResult result, Set<VisitAspect> aspects, Integer score, VisitSource source) {
 
-        public VisitAttempt {
-            aspects = Set.copyOf(aspects);
+        public Visit {
+            aspects = aspects == null ? Set.of() : Set.copyOf(aspects);
         }
     }
 }

@@ -43,16 +43,18 @@ public class HistoricOrders {
     private final DataSource dataSource;
     private final WorkOrderRepository repository;
     private final ClockReplay clocks;
+    private final ReturnVisits returnVisits;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     HistoricOrders(JdbcClient jdbc, DataSource dataSource, WorkOrderRepository repository, ClockReplay clocks,
-                   AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                   ReturnVisits returnVisits, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.repository = repository;
         this.clocks = clocks;
+        this.returnVisits = returnVisits;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -86,8 +88,9 @@ public class HistoricOrders {
                 + "from generate_series(1, :n) order by 1").param("n", sorted.size()).query(Long.class).list();
         List<String> numbers = numbers(sorted);
 
-        List<WorkOrder> replayed = new ArrayList<>(sorted.size());
-        List<List<org.gridcare.workorder.Step>> stepsOf = new ArrayList<>(sorted.size());
+        Map<WorkOrderType, ReturnVisitSetting> settings = returnVisits.settings().stream()
+                .collect(Collectors.toMap(ReturnVisitSetting::type, Function.identity()));
+        List<Replay> replays = new ArrayList<>(sorted.size());
         List<ClockReplay.History> histories = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             HistoricOrder h = sorted.get(i);
@@ -99,29 +102,23 @@ public class HistoricOrders {
                     new WorkOrder.Flags(h.sensitive(), h.media(), h.escalationRisk(), h.repeat()), null,
                     h.createdBy(), h.createdAt());
             order.assignId(new WorkOrderId(ids.get(i)));
-            List<org.gridcare.workorder.Step> steps = new ArrayList<>(h.steps().size());
-            List<ClockReplay.Event> slaEvents = new ArrayList<>();
+            Replay replay = new Replay(order, settings.getOrDefault(h.type(), new ReturnVisitSetting(h.type(), false,
+                    false, 1, DissatisfiedAction.REOPEN, "system", Instant.EPOCH, 0)));
             for (int j = 0; j < h.steps().size(); j++) {
                 HistoricOrder.Step step = h.steps().get(j);
-                org.gridcare.workorder.Step done;
                 try {
-                    done = apply(order, step, new Acting(step.actor(), h.unitId(), REPLAYER));
+                    replay.apply(step);
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("historic order %d (%s, accepted %s), step %d %s: %s"
                             .formatted(i, h.type(), h.createdAt(), j, step.action(), e.getMessage()), e);
                 }
-                steps.add(done);
-                for (OrderEvent event : done.slaEvents()) {
-                    slaEvents.add(new ClockReplay.Event(event, order.status().name(), step.at()));
-                }
             }
-            replayed.add(order);
-            stepsOf.add(steps);
+            replays.add(replay);
             histories.add(new ClockReplay.History(order.id().value(), WorkOrders.profile(order), h.createdAt(),
-                    slaEvents));
+                    replay.slaEvents));
         }
         List<ClockReplay.Replayed> slas = clocks.replay(histories, now);
-        write(sorted, replayed, stepsOf, slas);
+        write(sorted, replays, slas);
 
         long first = ids.get(0);
         long last = ids.get(ids.size() - 1);
@@ -176,30 +173,77 @@ public class HistoricOrders {
         }
     }
 
-    private static org.gridcare.workorder.Step apply(WorkOrder order, HistoricOrder.Step s, Acting who) {
-        Instant at = s.at();
-        return switch (s.action()) {
-            case DISPATCH -> order.dispatch(s.handler(), who, at);
-            case ACCEPT -> order.take(who, at);
-            case ARRIVE -> order.arriveOnSite(s.note(), who, at);
-            case RESTORE -> order.restorePower(s.note(), who, at);
-            case REPLY -> order.reply(s.replyText(), s.result(), who, at);
-            case REVIEW -> order.review(s.approved(), s.note(), who, at);
-            case VISIT -> order.recordVisit(s.satisfaction(), s.note(), who, at);
-            case CLOSE -> order.close(s.replyText() != null ? s.replyText() : s.note(), who, at);
-            case RETURN -> order.giveBack(s.note(), who, at);
-            case SUSPEND -> order.suspend(s.note(), who, at);
-            case RESUME -> order.resume(s.note(), who, at);
-            case CANCEL -> order.cancel(s.note(), who, at);
-            case REOPEN -> order.reopen(s.note(), who, at);
-            case URGE -> order.urge(s.note(), who, at);
-            case TRANSFER, SUPERVISE, MERGE ->
-                    throw new IllegalArgumentException(s.action() + " is not supported in historic orders");
-        };
+    /** One order being replayed: the aggregate, the timeline rows, the visit rows and the SLA events so far. */
+    private static final class Replay {
+        private final WorkOrder order;
+        private final ReturnVisitSetting setting;
+        private final List<TimelineRow> timeline = new ArrayList<>();
+        private final List<VisitAttempt> visits = new ArrayList<>();
+        private final List<ClockReplay.Event> slaEvents = new ArrayList<>();
+        private int openTries;
+
+        Replay(WorkOrder order, ReturnVisitSetting setting) {
+            this.order = order;
+            this.setting = setting;
+        }
+
+        void apply(HistoricOrder.Step s) {
+            Acting who = new Acting(s.actor(), order.unitId(), REPLAYER);
+            Instant at = s.at();
+            switch (s.action()) {
+                case DISPATCH -> add(order.dispatch(s.handler(), who, at), s);
+                case ACCEPT -> add(order.take(who, at), s);
+                case ARRIVE -> add(order.arriveOnSite(s.note(), who, at), s);
+                case RESTORE -> add(order.restorePower(s.note(), who, at), s);
+                case REPLY -> add(order.reply(s.replyText(), s.result(), who, at), s);
+                case REVIEW -> add(order.review(s.approved(), s.note(), who, at), s);
+                case VISIT -> visit(s, who);
+                case CLOSE -> add(order.close(s.replyText() != null ? s.replyText() : s.note(),
+                        order.status() == WorkOrderStatus.REVIEWED && setting.visitNeeded(), who, at), s);
+                case RETURN -> add(order.giveBack(s.note(), who, at), s);
+                case SUSPEND -> add(order.suspend(s.note(), who, at), s);
+                case RESUME -> add(order.resume(s.note(), who, at), s);
+                case CANCEL -> add(order.cancel(s.note(), who, at), s);
+                case REOPEN -> add(order.reopen(s.note(), who, at), s);
+                case URGE -> add(order.urge(s.note(), who, at), s);
+                case TRANSFER, SUPERVISE, MERGE ->
+                        throw new IllegalArgumentException(s.action() + " is not supported in historic orders");
+            }
+        }
+
+        /** As {@code WorkOrders.recordVisit}: the last allowed unreachable try ends the visit; dissatisfied reopens. */
+        private void visit(HistoricOrder.Step s, Acting who) {
+            if (s.visit() == null) {
+                throw new IllegalArgumentException("a VISIT step needs its visit");
+            }
+            var input = new VisitInput(s.visit().result(), s.visit().aspects(), s.note(), s.visit().score(),
+                    s.visit().source());
+            input.check();
+            boolean lastTry = openTries + 1 >= setting.maxAttempts();
+            Step visit = order.recordVisit(input.result(), lastTry, input.comment(), who, s.at());
+            boolean ended = visit.to() == WorkOrderStatus.VISITED;
+            openTries = ended ? 0 : openTries + 1;
+            visits.add(new VisitAttempt(visits.size() + 1, input.result(), input.aspects(), input.comment(),
+                    input.score(), input.source(), ended, s.actor(), s.at()));
+            add(visit, s);
+            if (input.result() == VisitResult.DISSATISFIED
+                    && setting.dissatisfiedAction() != DissatisfiedAction.ESCALATE) {
+                add(order.reopenAfterDissatisfiedVisit(visit.note(), s.at()), s);
+            }
+        }
+
+        private void add(Step step, HistoricOrder.Step input) {
+            timeline.add(new TimelineRow(step, input.actor(), input.at()));
+            for (OrderEvent event : step.slaEvents()) {
+                slaEvents.add(new ClockReplay.Event(event, step.to().name(), input.at()));
+            }
+        }
     }
 
-    private void write(List<HistoricOrder> sorted, List<WorkOrder> replayed,
-                       List<List<org.gridcare.workorder.Step>> stepsOf, List<ClockReplay.Replayed> slas) {
+    private record TimelineRow(Step step, String actor, Instant at) {
+    }
+
+    private void write(List<HistoricOrder> sorted, List<Replay> replays, List<ClockReplay.Replayed> slas) {
         BulkCopy orders = BulkCopy.into("work_order", "id, number, type, sub_type, category_code, channel, priority, "
                 + "status, customer_number, caller_name, caller_phone, address, area_type, unit_id, unit_code, handler, "
                 + "description, sensitive, media, escalation_risk, repeat, suspended_from, arrived_at, restored_at, "
@@ -211,7 +255,8 @@ public class HistoricOrders {
                 "order_id, attempt, result, aspects, comment, score, source, final, visitor, visited_at");
         for (int i = 0; i < sorted.size(); i++) {
             HistoricOrder h = sorted.get(i);
-            WorkOrder o = replayed.get(i);
+            Replay replay = replays.get(i);
+            WorkOrder o = replay.order;
             ClockReplay.Replayed sla = slas.get(i);
             long id = o.id().value();
             orders.cells(id, o.number(), o.type(), o.subType(), o.categoryCode(), o.channel(), o.priority(),
@@ -220,16 +265,13 @@ public class HistoricOrders {
                     o.flags().escalationRisk(), o.flags().repeat(), o.suspendedFrom(), o.arrivedAt(), o.restoredAt(),
                     o.replyText(), o.result(), o.satisfaction(), o.urgeCount(), o.reopenCount(),
                     sla.policyVersionId(), sla.slaState(), o.createdBy(), o.createdAt(), h.lastChangedAt(),
-                    h.steps().size()).endRow();
+                    replay.timeline.size()).endRow();
             timeline.cells(id, h.createdAt(), h.createdBy(), "CREATE", null, WorkOrderStatus.ACCEPTED, null).endRow();
-            List<org.gridcare.workorder.Step> steps = stepsOf.get(i);
-            for (int j = 0; j < steps.size(); j++) {
-                org.gridcare.workorder.Step step = steps.get(j);
-                HistoricOrder.Step input = h.steps().get(j);
-                timeline.cells(id, input.at(), input.actor(), step.action(), step.from(), step.to(), step.note())
-                        .endRow();
+            for (TimelineRow row : replay.timeline) {
+                timeline.cells(id, row.at(), row.actor(), row.step().action(), row.step().from(), row.step().to(),
+                        row.step().note()).endRow();
             }
-            for (HistoricOrder.VisitAttempt v : h.visits()) {
+            for (VisitAttempt v : replay.visits) {
                 visits.cells(id, v.attempt(), v.result(), v.aspects().stream().sorted().toList(), v.comment(),
                         v.score(), v.source(), v.finalVisit(), v.visitor(), v.at()).endRow();
             }
