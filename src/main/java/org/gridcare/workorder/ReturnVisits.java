@@ -13,6 +13,7 @@ import org.gridcare.audit.AuditTrail;
 import org.gridcare.organisation.OrgUnits;
 import org.gridcare.shared.ConflictException;
 import org.gridcare.shared.InvalidInputException;
+import org.gridcare.shared.Masking;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.PageResult;
 import org.gridcare.shared.security.Actor;
@@ -90,6 +91,14 @@ public class ReturnVisits {
         return setting(type);
     }
 
+    /** The order as the survey module sees it (no scope: a system read, for issuing and checking links). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<VisitSubject> subject(long orderId) {
+        return orders.findById(orderId).map(o -> new VisitSubject(o.id().value(), o.number(), o.type(), o.unitId(),
+                o.customerNumber(), o.callerPhone(), o.status(),
+                visits.setting(o.type()).map(ReturnVisitSetting::visitNeeded).orElse(false)));
+    }
+
     /** The attempts made on one order within the caller's scope, in order. */
     @Transactional(readOnly = true)
     public List<VisitAttempt> attempts(String number, Actor actor) {
@@ -116,8 +125,8 @@ public class ReturnVisits {
             WorkOrder o = w.order();
             Instant dueAt = due.get(o.id().value());
             return new AwaitingVisit(o.number(), o.type(), o.unitCode(), o.customerNumber(), o.callerName(),
-                    WorkOrders.mask(o.callerPhone()), o.updatedAt(), w.tries(), settings.get(o.type()).maxAttempts(),
-                    dueAt, dueAt != null && dueAt.isBefore(now));
+                    Masking.phone(o.callerPhone()), o.updatedAt(), w.tries(),
+                    settings.get(o.type()).maxAttempts(), dueAt, dueAt != null && dueAt.isBefore(now));
         }).sorted(Comparator.comparing((AwaitingVisit a) -> !a.overdue())
                 .thenComparing(AwaitingVisit::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(AwaitingVisit::reviewedAt)).toList();

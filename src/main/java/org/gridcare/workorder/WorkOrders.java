@@ -669,14 +669,8 @@ public class WorkOrders {
                 order.createdAt(), order.updatedAt(), order.version(), clocks, timeline, attachments, actions);
     }
 
-    /** {@code 13812345678} → {@code 138****5678}; short numbers keep only their last two digits. */
+    /** {@code 13812345678} → {@code 138****5678} (see {@link org.gridcare.shared.Masking#phone}). */
     static String mask(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        if (phone.length() >= 7) {
-            return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
-        }
-        return "*".repeat(Math.max(0, phone.length() - 2)) + phone.substring(Math.max(0, phone.length() - 2));
+        return org.gridcare.shared.Masking.phone(phone);
     }
 }
