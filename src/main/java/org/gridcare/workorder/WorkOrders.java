@@ -657,7 +657,9 @@ public class WorkOrders {
         }
         Acting who = Acting.of(actor);
         List<String> actions = timeline == null ? null
-                : Arrays.stream(Action.values()).filter(a -> order.allows(a, who)).map(Action::path).toList();
+                : Arrays.stream(Action.values()).filter(a -> order.allows(a, who))
+                        // an order still waiting for the visit its type needs cannot be archived yet
+                        .filter(a -> a != Action.CLOSE || !visitPending(order)).map(Action::path).toList();
         return new WorkOrderView(order.number(), order.type(), order.subType(), order.categoryCode(), order.channel(),
                 order.priority(), order.status(), order.customerNumber(), order.callerName(),
                 unmasked ? order.callerPhone() : mask(order.callerPhone()), order.address(), order.areaType(),

@@ -109,6 +109,7 @@ class ReturnVisitTests {
         String number = reviewedRepair();
         JsonNode order = act(world.agent, number, Map.of("version", 6, "result", "UNREACHABLE"), 200);
         assertThat(order.get("status").asString()).isEqualTo("REVIEWED");
+        assertThat(order.get("actions").toString()).contains("visit").doesNotContain("close");
         assertThat(queue(world.agent)).contains(number);
         act(world.agent, number, "close", Map.of("version", 7), 409);
         order = act(world.agent, number, Map.of("version", 7, "result", "UNREACHABLE", "comment", "关机"), 200);
