@@ -1,0 +1,526 @@
+package org.gridcare.metering;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.gridcare.audit.AuditTrail;
+import org.gridcare.customer.MeterDirectory;
+import org.gridcare.customer.MeterSummary;
+import org.gridcare.metering.RowProblem.Codes;
+import org.gridcare.organisation.DataScope;
+import org.gridcare.shared.BusinessTime;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One import run, in one database transaction so that a file is never half imported:
+ * <ol>
+ *   <li>READING — the file is streamed through commons-csv; each row is checked on its own
+ *       ({@link ReadingRows}) and good rows are streamed with COPY into a temporary staging table;</li>
+ *   <li>the meter numbers of the file are looked up in the customer archive (in chunks, one query each)
+ *       and COPYed beside it; the months the file touches get their partitions (in a short transaction of
+ *       their own, so the long import holds no lock on the partitioned tables while it creates them);</li>
+ *   <li>WAITING — imports take a transaction-scoped advisory lock, so two of them never judge
+ *       duplicates or register order against each other's unfinished rows;</li>
+ *   <li>CHECKING and SAVING — set-based SQL rejects rows of unknown meters or outside a meter's service,
+ *       duplicates with a different value and registers going backwards, reports them row by row and
+ *       inserts the rest with {@code insert … on conflict do nothing}.</li>
+ * </ol>
+ * Policy: every valid row is saved and every invalid one reported — never part of a row. A failure of the
+ * file as a whole (no usable header, not UTF-8, unreadable) or of the run rolls everything back.
+ */
+@Component
+class ReadingImportJob {
+
+    static final String ENTITY = "MeterReadingImport";
+    private static final long PROGRESS_EVERY_ROWS = 20_000;
+    private static final int COPY_BUFFER = 256 * 1024;
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final ImportRepository imports;
+    private final MeterDirectory meters;
+    private final ReadingPartitions partitions;
+    private final AuditTrail audit;
+    private final MeteringProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate separately;
+
+    ReadingImportJob(DataSource dataSource, JdbcClient jdbc, ImportRepository imports, MeterDirectory meters,
+                     ReadingPartitions partitions, AuditTrail audit, MeteringProperties properties, Clock clock,
+                     PlatformTransactionManager transactions) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.imports = imports;
+        this.meters = meters;
+        this.partitions = partitions;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The counts of a finished import. */
+    record Outcome(long rowsRead, long accepted, long unchanged, long rejected) {
+    }
+
+    /** Runs the import of a stored file; marks it DONE or FAILED. Never throws. */
+    Outcome run(long id, ReadingKind kind, Path file, DataScope scope) {
+        try {
+            separately.executeWithoutResult(s -> imports.started(id, now()));
+            Outcome outcome = tx.execute(s -> importFile(id, kind, file, scope));
+            return outcome;
+        } catch (ImportFailure failure) {
+            separately.executeWithoutResult(s -> {
+                imports.failed(id, failure.reason(), now());
+                if (failure.problem() != null) {
+                    imports.addProblems(id, List.of(failure.problem()));
+                }
+                audit.record("METER_READINGS_IMPORT_FAILED", ENTITY, String.valueOf(id), failure.reason());
+            });
+            return null;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ReadingImportJob.class).error("Reading import {} failed", id, e);
+            separately.executeWithoutResult(s -> {
+                imports.failed(id, "ERROR", now());
+                audit.record("METER_READINGS_IMPORT_FAILED", ENTITY, String.valueOf(id), "ERROR");
+            });
+            return null;
+        }
+    }
+
+    private Outcome importFile(long id, ReadingKind kind, Path file, DataScope scope) {
+        jdbc.sql("set local work_mem = '128MB'").update();
+        // the insert keeps the first of two equal keys by scanning the staging table in file order
+        jdbc.sql("set local synchronize_seqscans = off").update();
+        jdbc.sql(kind == ReadingKind.INTERVAL ? """
+                create temp table stage (line bigint, meter_number text, ts timestamptz, minutes smallint,
+                                         kwh_e4 integer) on commit drop
+                """ : """
+                create temp table stage (line bigint, meter_number text, ts timestamptz, total numeric, critical_peak numeric,
+                                         peak numeric, flat numeric, valley numeric, reactive_kvarh numeric,
+                                         max_demand_kw numeric) on commit drop
+                """).update();
+        jdbc.sql("""
+                create temp table stage_meter (meter_number text primary key, meter_id bigint, installed_on date,
+                                               removed_on date) on commit drop
+                """).update();
+
+        List<RowProblem> problems = new ArrayList<>();
+        long[] counts = new long[2]; // rows read, rows rejected by their own rules
+        long fileSize = sizeOf(file);
+        copyRows(id, kind, file, fileSize, problems, counts);
+        long rowsRead = counts[0];
+        long rejected = counts[1];
+        imports.addProblems(id, problems);
+
+        jdbc.sql("analyze stage").update();
+        progress(id, "CHECKING", fileSize, rowsRead);
+        resolveMeters(scope);
+        partitions.ensure(monthsOfStage());
+
+        progress(id, "WAITING", fileSize, rowsRead);
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('metering-reading-import'))").query(Object.class).list();
+        progress(id, "CHECKING", fileSize, rowsRead);
+        rejected += rejectByMeter(id, kind);
+        long[] saved = kind == ReadingKind.INTERVAL ? saveIntervals(id) : saveRegisters(id);
+        rejected += saved[2];
+        imports.done(id, rowsRead, saved[0], saved[1], rejected, now());
+        audit.record("METER_READINGS_IMPORTED", ENTITY, String.valueOf(id),
+                "%s: %d rows read, %d stored, %d already stored, %d rejected".formatted(kind, rowsRead, saved[0],
+                        saved[1], rejected));
+        return new Outcome(rowsRead, saved[0], saved[1], rejected);
+    }
+
+    /** Streams the file's good rows into the staging table; collects the bad ones (up to the report limit). */
+    private void copyRows(long id, ReadingKind kind, Path file, long fileSize, List<RowProblem> problems, long[] counts) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        Instant now = now();
+        Instant earliest = LocalDate.of(properties.earliestReading(), 1, 1).atStartOfDay(BusinessTime.ZONE).toInstant();
+        Instant latest = now.plus(properties.futureTolerance());
+        try (CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+             Reader reader = utf8(counted);
+             CSVParser parser = parse(reader)) {
+            Map<String, Integer> header = parser.getHeaderMap();
+            List<String> missing = ReadingRows.missingColumns(kind, header);
+            if (!missing.isEmpty()) {
+                throw new ImportFailure("BAD_HEADER", RowProblem.of(1, null, Codes.BAD_HEADER,
+                        String.join(",", missing), String.join(",", kind.columns())));
+            }
+            ReadingRows rows = new ReadingRows(kind, header, earliest, latest);
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy stage from stdin");
+            try {
+                StringBuilder buffer = new StringBuilder(COPY_BUFFER + 1024);
+                for (CSVRecord record : parser) {
+                    long line = record.getRecordNumber() + 1;
+                    counts[0]++;
+                    RowProblem problem = rows.append(record, line, buffer);
+                    if (problem != null) {
+                        counts[1]++;
+                        if (problems.size() < properties.reportLimit()) {
+                            problems.add(problem);
+                        }
+                    }
+                    if (buffer.length() >= COPY_BUFFER) {
+                        write(copy, buffer);
+                    }
+                    if (counts[0] % PROGRESS_EVERY_ROWS == 0) {
+                        progress(id, "READING", counted.count(), counts[0]);
+                    }
+                }
+                write(copy, buffer);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            progress(id, "READING", fileSize, counts[0]);
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause());
+        } catch (IOException e) {
+            throw unreadable(e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // commons-csv: a duplicate or empty header name, or a broken quote
+            throw new ImportFailure("BAD_CSV", RowProblem.of(1, null, "BAD_CSV"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into the staging table failed", e);
+        }
+        if (counts[0] == 0) {
+            throw new ImportFailure("EMPTY", null);
+        }
+    }
+
+    private static ImportFailure unreadable(Throwable cause) {
+        return cause instanceof CharacterCodingException
+                ? new ImportFailure("NOT_UTF8", null)
+                : new ImportFailure("UNREADABLE", null);
+    }
+
+    private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
+        if (!buffer.isEmpty()) {
+            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            buffer.setLength(0);
+        }
+    }
+
+    /** The file's meters as the archive knows them within the importer's scope, beside the staging table. */
+    private void resolveMeters(DataScope scope) {
+        List<String> numbers = jdbc.sql("select distinct meter_number from stage").query(String.class).list();
+        for (int from = 0; from < numbers.size(); from += MeterDirectory.MAX_NUMBERS) {
+            List<MeterSummary> found = meters.byNumbers(
+                    numbers.subList(from, Math.min(numbers.size(), from + MeterDirectory.MAX_NUMBERS)), scope);
+            if (found.isEmpty()) {
+                continue;
+            }
+            jdbc.sql("""
+                    insert into stage_meter (meter_number, meter_id, installed_on, removed_on)
+                    select * from unnest(:numbers, :ids, :installed, :removed)
+                    """)
+                    .param("numbers", found.stream().map(MeterSummary::meterNumber).toArray(String[]::new))
+                    .param("ids", found.stream().map(MeterSummary::meterId).toArray(Long[]::new))
+                    .param("installed", found.stream().map(m -> java.sql.Date.valueOf(m.installedOn())).toArray(java.sql.Date[]::new))
+                    .param("removed", found.stream().map(m -> m.removedOn() == null ? null : java.sql.Date.valueOf(m.removedOn()))
+                            .toArray(java.sql.Date[]::new))
+                    .update();
+        }
+    }
+
+    private List<LocalDate> monthsOfStage() {
+        return jdbc.sql("select distinct date_trunc('month', ts at time zone 'Asia/Shanghai')::date from stage")
+                .query(LocalDate.class).list();
+    }
+
+    /** Rows of meters the archive doesn't know (within the scope), or read while the meter was not in service. */
+    private long rejectByMeter(long id, ReadingKind kind) {
+        String timeField = kind.columns().get(1);
+        List<RowProblem> rejected = jdbc.sql("""
+                select s.line, s.meter_number, m.meter_id, to_char(s.ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as ts,
+                       m.installed_on, m.removed_on
+                  from stage s left join stage_meter m on m.meter_number = s.meter_number
+                 where m.meter_id is null or (s.ts at time zone 'Asia/Shanghai')::date < m.installed_on
+                       or (s.ts at time zone 'Asia/Shanghai')::date > m.removed_on
+                 order by s.line
+                """).query((rs, row) -> rs.getObject("meter_id") == null
+                        ? RowProblem.of(rs.getLong("line"), "meterNumber", Codes.UNKNOWN_METER, rs.getString("meter_number"))
+                        : RowProblem.of(rs.getLong("line"), timeField, Codes.METER_NOT_IN_SERVICE, rs.getString("meter_number"),
+                        rs.getString("ts"), String.valueOf(rs.getDate("installed_on")),
+                        rs.getDate("removed_on") == null ? "-" : String.valueOf(rs.getDate("removed_on"))))
+                .list();
+        imports.addProblems(id, rejected.subList(0, Math.min(rejected.size(), properties.reportLimit())));
+        if (!rejected.isEmpty()) {
+            jdbc.sql("""
+                    delete from stage s where not exists (
+                        select 1 from stage_meter m where m.meter_number = s.meter_number
+                           and (s.ts at time zone 'Asia/Shanghai')::date between m.installed_on and coalesce(m.removed_on, 'infinity'))
+                    """).update();
+        }
+        return rejected.size();
+    }
+
+    /**
+     * Inserts the staged intervals that are new, adds them to the daily sums, and sorts the others into
+     * unchanged (the same value is stored, or came earlier in the file) and conflicts (a different one).
+     * Returns {accepted, unchanged, rejected}.
+     */
+    private long[] saveIntervals(long id) {
+        long staged = jdbc.sql("select count(*) from stage").query(Long.class).single();
+        progress(id, "SAVING", 0, 0);
+        long accepted = jdbc.sql("""
+                with added as (
+                    insert into meter_interval (meter_id, start_at, minutes, kwh_e4)
+                    select m.meter_id, s.ts, s.minutes, s.kwh_e4 from stage s join stage_meter m using (meter_number)
+                    on conflict do nothing
+                    returning meter_id, start_at, minutes, kwh_e4),
+                days as (
+                    insert into meter_interval_day as d (meter_id, day, kwh_e4, points, max_kw_e4)
+                    select meter_id, (start_at at time zone 'Asia/Shanghai')::date, sum(kwh_e4), count(*),
+                           max(kwh_e4 * 60 / minutes)
+                      from added group by 1, 2
+                    on conflict (meter_id, day) do update
+                       set kwh_e4 = d.kwh_e4 + excluded.kwh_e4, points = d.points + excluded.points,
+                           max_kw_e4 = greatest(d.max_kw_e4, excluded.max_kw_e4))
+                select count(*) from added
+                """).query(Long.class).single();
+        if (accepted == staged) {
+            return new long[] {accepted, 0, 0};
+        }
+        // every staged key is stored now: the stored value is ours, an earlier line's, or an earlier import's
+        List<RowProblem> conflicts = jdbc.sql("""
+                select s.line, s.meter_number, to_char(s.ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as ts,
+                       s.kwh_e4 as mine, i.kwh_e4 as stored, s.minutes as my_minutes, i.minutes as stored_minutes
+                  from stage s join stage_meter m using (meter_number)
+                  join meter_interval i on i.meter_id = m.meter_id and i.start_at = s.ts
+                 where i.kwh_e4 <> s.kwh_e4 or i.minutes <> s.minutes
+                 order by s.line
+                """).query((rs, row) -> RowProblem.of(rs.getLong("line"), "kwh", Codes.DUPLICATE_CONFLICT,
+                        rs.getString("meter_number"), rs.getString("ts"),
+                        kwh(rs.getLong("stored")) + " kWh/" + rs.getInt("stored_minutes") + "min",
+                        kwh(rs.getLong("mine")) + " kWh/" + rs.getInt("my_minutes") + "min")).list();
+        imports.addProblems(id, conflicts.subList(0, Math.min(conflicts.size(), properties.reportLimit())));
+        return new long[] {accepted, staged - accepted - conflicts.size(), conflicts.size()};
+    }
+
+    private static String kwh(long e4) {
+        return java.math.BigDecimal.valueOf(e4, ReadingRows.SCALE).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Register reads: a read equal to a stored one (or to an earlier line) is unchanged, a different read
+     * at the same moment is a conflict, and a read lower than the meter's read before it — stored or in
+     * the file — in any cumulative register (total, TOU, reactive) goes backwards; so does one higher than
+     * a stored read after it. Maximum demand is not cumulative and is not compared. Returns {accepted,
+     * unchanged, rejected}.
+     */
+    private long[] saveRegisters(long id) {
+        jdbc.sql("""
+                create temp table stage_read on commit drop as
+                select s.line, m.meter_id, s.ts, s.total, s.critical_peak, s.peak, s.flat, s.valley, s.reactive_kvarh,
+                       s.max_demand_kw, s.meter_number,
+                       row_number() over (partition by m.meter_id, s.ts order by s.line) as nth
+                  from stage s join stage_meter m using (meter_number)
+                """).update();
+        // the same moment twice: stored already (compared with that), or an earlier line of the file
+        List<Repeat> repeats = jdbc.sql("""
+                select r.line, r.meter_number, to_char(r.ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as shown,
+                       coalesce(st.total, f.total) as earlier_total, r.total,
+                       case when st.meter_id is not null
+                            then (st.total, st.critical_peak, st.peak, st.flat, st.valley, st.reactive_kvarh, st.max_demand_kw)
+                                 is not distinct from (r.total, r.critical_peak, r.peak, r.flat, r.valley, r.reactive_kvarh, r.max_demand_kw)
+                            else (f.total, f.critical_peak, f.peak, f.flat, f.valley, f.reactive_kvarh, f.max_demand_kw)
+                                 is not distinct from (r.total, r.critical_peak, r.peak, r.flat, r.valley, r.reactive_kvarh, r.max_demand_kw)
+                       end as same
+                  from stage_read r
+                  left join meter_register st on st.meter_id = r.meter_id and st.read_at = r.ts
+                  left join stage_read f on f.meter_id = r.meter_id and f.ts = r.ts and f.nth = 1 and r.nth > 1
+                 where st.meter_id is not null or r.nth > 1
+                 order by r.line
+                """).query((rs, row) -> new Repeat(rs.getBoolean("same"), RowProblem.of(rs.getLong("line"), "total",
+                        Codes.DUPLICATE_CONFLICT, rs.getString("meter_number"), rs.getString("shown"),
+                        plain(rs.getBigDecimal("earlier_total")), plain(rs.getBigDecimal("total"))))).list();
+        long unchanged = repeats.stream().filter(Repeat::same).count();
+        List<RowProblem> problems = new ArrayList<>(repeats.stream().filter(r -> !r.same()).map(Repeat::problem).toList());
+        jdbc.sql("""
+                delete from stage_read r where r.nth > 1
+                    or exists (select 1 from meter_register st where st.meter_id = r.meter_id and st.read_at = r.ts)
+                """).update();
+
+        // the rest in order with the stored reads around them: each against its neighbours
+        List<RowProblem> backwards = jdbc.sql("""
+                with span as (select meter_id, min(ts) as lo, max(ts) as hi from stage_read group by meter_id),
+                stored as (
+                    select st.meter_id, st.read_at as ts, st.total, st.critical_peak, st.peak, st.flat, st.valley, st.reactive_kvarh
+                      from span join meter_register st on st.meter_id = span.meter_id and st.read_at between span.lo and span.hi
+                    union all
+                    select b.* from span cross join lateral (
+                        select st.meter_id, st.read_at, st.total, st.critical_peak, st.peak, st.flat, st.valley, st.reactive_kvarh
+                          from meter_register st where st.meter_id = span.meter_id and st.read_at < span.lo
+                         order by st.read_at desc limit 1) b
+                    union all
+                    select a.* from span cross join lateral (
+                        select st.meter_id, st.read_at, st.total, st.critical_peak, st.peak, st.flat, st.valley, st.reactive_kvarh
+                          from meter_register st where st.meter_id = span.meter_id and st.read_at > span.hi
+                         order by st.read_at limit 1) a),
+                reads as (
+                    select null::bigint as line, null::text as meter_number, * from stored
+                    union all
+                    select line, meter_number, meter_id, ts, total, critical_peak, peak, flat, valley, reactive_kvarh from stage_read),
+                ordered as (
+                    select r.*,
+                           lag(ts) over w as p_at, lag(total) over w as p_total, lag(critical_peak) over w as p_cp,
+                           lag(peak) over w as p_peak, lag(flat) over w as p_flat, lag(valley) over w as p_valley,
+                           lag(reactive_kvarh) over w as p_reactive,
+                           lead(line) over w as n_line, lead(ts) over w as n_at, lead(total) over w as n_total,
+                           lead(critical_peak) over w as n_cp, lead(peak) over w as n_peak, lead(flat) over w as n_flat,
+                           lead(valley) over w as n_valley, lead(reactive_kvarh) over w as n_reactive
+                      from reads r window w as (partition by meter_id order by ts))
+                select line, meter_number, to_char(ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as ts, v.*
+                  from ordered cross join lateral (
+                    select field, mine, other, other_at from (values
+                        ('total', total, p_total, n_total), ('criticalPeak', critical_peak, p_cp, n_cp),
+                        ('peak', peak, p_peak, n_peak), ('flat', flat, p_flat, n_flat), ('valley', valley, p_valley, n_valley),
+                        ('reactiveKvarh', reactive_kvarh, p_reactive, n_reactive)) as c(field, mine, prev, next)
+                      cross join lateral (
+                        select c.prev as other, p_at as other_at where c.mine < c.prev
+                        union all
+                        select c.next, n_at where n_line is null and n_at is not null and c.mine > c.next) x
+                     limit 1) v
+                 where line is not null
+                 order by line
+                """).query((rs, row) -> RowProblem.of(rs.getLong("line"), rs.getString("field"), Codes.REGISTER_BACKWARDS,
+                        rs.getString("meter_number"), rs.getString("ts"), plain(rs.getBigDecimal("mine")),
+                        plain(rs.getBigDecimal("other")),
+                        rs.getTimestamp("other_at").toInstant().atZone(BusinessTime.ZONE).toLocalDateTime().toString().replace('T', ' ')))
+                .list();
+        problems.addAll(backwards);
+        if (!backwards.isEmpty()) {
+            jdbc.sql("delete from stage_read where line = any(:lines)")
+                    .param("lines", backwards.stream().map(RowProblem::line).toArray(Long[]::new)).update();
+        }
+        progress(id, "SAVING", 0, 0);
+        long accepted = jdbc.sql("""
+                insert into meter_register (meter_id, read_at, total, critical_peak, peak, flat, valley, reactive_kvarh, max_demand_kw)
+                select meter_id, ts, total, critical_peak, peak, flat, valley, reactive_kvarh, max_demand_kw from stage_read
+                on conflict do nothing
+                """).update();
+        problems.sort(java.util.Comparator.comparingLong(RowProblem::line));
+        imports.addProblems(id, problems.subList(0, Math.min(problems.size(), properties.reportLimit())));
+        return new long[] {accepted, unchanged, problems.size()};
+    }
+
+    /** A read at a moment already read: the same values (unchanged) or a conflict. */
+    private record Repeat(boolean same, RowProblem problem) {
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? "-" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** Progress goes through its own short transaction, so that other sessions see it while this one runs. */
+    private void progress(long id, String phase, long bytesRead, long rowsRead) {
+        separately.executeWithoutResult(s -> {
+            if (bytesRead == 0 && rowsRead == 0) {
+                jdbc.sql("update meter_import set phase = :phase, heartbeat_at = :now where id = :id")
+                        .param("phase", phase).param("now", java.sql.Timestamp.from(now())).param("id", id).update();
+            } else {
+                imports.progress(id, phase, bytesRead, rowsRead, now());
+            }
+        });
+    }
+
+    private static Reader utf8(InputStream input) throws IOException {
+        PushbackInputStream stream = new PushbackInputStream(input, 3);
+        byte[] bom = new byte[3];
+        int read = stream.readNBytes(bom, 0, 3);
+        boolean hasBom = read == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf;
+        if (!hasBom && read > 0) {
+            stream.unread(bom, 0, read);
+        }
+        return new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    private static CSVParser parse(Reader reader) throws IOException {
+        return CSVParser.parse(reader, FORMAT);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new ImportFailure("UNREADABLE", null);
+        }
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    /** Counts the bytes read, for the progress bar. */
+    private static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        long count() {
+            return count;
+        }
+    }
+}
