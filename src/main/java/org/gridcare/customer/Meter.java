@@ -3,11 +3,11 @@ package org.gridcare.customer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** An electricity meter at a service point (计量点); active until it has a removal date. */
+/** An electricity meter at a service point (计量点); active until it has a removal date. {@link #active()} is public for the templates (SpEL calls only public methods). */
 record Meter(String servicePoint, String meterNumber, MeterType type, BigDecimal multiplier,
              LocalDate installedOn, LocalDate removedOn) {
 
-    boolean active() {
+    public boolean active() {
         return removedOn == null;
     }
 }

@@ -15,7 +15,7 @@ record ImportView(long id, ReadingKind kind, String fileName, long fileSize, Imp
                   Instant finishedAt) {
 
     /** How far the import has come, 0–100: reading the file is most of the work, checking and saving the rest. */
-    int percent() {
+    public int percent() {
         if (status == ImportStatus.DONE || status == ImportStatus.FAILED) {
             return 100;
         }
@@ -30,7 +30,7 @@ record ImportView(long id, ReadingKind kind, String fileName, long fileSize, Imp
         };
     }
 
-    boolean open() {
+    public boolean open() {
         return status.open();
     }
 }

@@ -33,11 +33,14 @@ class MeteringApiController {
 
     private final ReadingImports imports;
     private final Consumption consumption;
+    private final ConsumptionAnalyst analyst;
     private final MessageSource messages;
 
-    MeteringApiController(ReadingImports imports, Consumption consumption, MessageSource messages) {
+    MeteringApiController(ReadingImports imports, Consumption consumption, ConsumptionAnalyst analyst,
+                          MessageSource messages) {
         this.imports = imports;
         this.consumption = consumption;
+        this.analyst = analyst;
         this.messages = messages;
     }
 
@@ -89,7 +92,7 @@ class MeteringApiController {
     @PreAuthorize(IMPORTERS)
     @Operation(summary = "Recent imports, newest first")
     PageResult<ImportView> recent(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return imports.recent(PageQuery.of(page, size, null, java.util.Map.of()), Actors.required());
+        return imports.recent(PageQuery.of(page, size, null, java.util.Map.of("createdAt", "created_at")), Actors.required());
     }
 
     record Series(String customerNumber, Granularity granularity, LocalDate from, LocalDate to, List<SeriesPoint> series) {
@@ -107,6 +110,16 @@ class MeteringApiController {
         Consumption.Range range = consumption.range(from, to, unit);
         return new Series(number, unit, range.from(), range.to(),
                 consumption.series(number, range.from(), range.to(), unit.name(), Actors.required()));
+    }
+
+    @GetMapping("/api/v1/customers/{number}/consumption/analysis")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The customer's consumption analysis: daily and monthly series, month-on-month and "
+            + "year-on-year change, TOU shares, load profile, peak demand, similar customers, anomalies")
+    ConsumptionAnalysis analysis(@PathVariable String number,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return analyst.analyse(number, from, to, Actors.required());
     }
 
     String message(RowProblem problem, Locale locale) {

@@ -36,8 +36,8 @@ record MeteringProperties(
      *                        are a possible meter fault
      * @param window          days of the customer's own history that make its normal range
      * @param minHistory      fewer days of history than this: no spike or drop is judged
-     * @param deviations      a day beyond the median ± this many robust deviations (1.4826 × MAD) is a
-     *                        spike or a drop
+     * @param deviations      a day beyond the median ± this many spreads (the larger of 1.4826 × MAD and
+     *                        the window's standard deviation) is a spike or a drop
      * @param minChangeKwh    … and differs from the median by at least this many kWh
      */
     record Anomaly(@DefaultValue("3") int zeroDays, @DefaultValue("28") int window,

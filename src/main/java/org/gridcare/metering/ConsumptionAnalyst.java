@@ -1,0 +1,174 @@
+package org.gridcare.metering;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.gridcare.customer.MeterDirectory;
+import org.gridcare.customer.MeterSummary;
+import org.gridcare.metering.ConsumptionAnalysis.Change;
+import org.gridcare.metering.ConsumptionAnalysis.LoadProfile;
+import org.gridcare.metering.ConsumptionAnalysis.PeakDemand;
+import org.gridcare.metering.ConsumptionAnalysis.PeerComparison;
+import org.gridcare.metering.ConsumptionAnalysis.TouShares;
+import org.gridcare.shared.security.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Computes a customer's {@link ConsumptionAnalysis} from the stored readings. */
+@Service
+class ConsumptionAnalyst {
+
+    /** The load profile looks at the last this many days of the range (a full scan of raw intervals). */
+    static final int PROFILE_DAYS = 90;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Consumption consumption;
+    private final ConsumptionReadings readings;
+    private final MeterDirectory meters;
+    private final MeteringProperties properties;
+
+    ConsumptionAnalyst(Consumption consumption, ConsumptionReadings readings, MeterDirectory meters,
+                       MeteringProperties properties) {
+        this.consumption = consumption;
+        this.readings = readings;
+        this.meters = meters;
+        this.properties = properties;
+    }
+
+    @Transactional(readOnly = true)
+    public ConsumptionAnalysis analyse(String customerNumber, LocalDate from, LocalDate to, Actor actor) {
+        Consumption.Range range = consumption.range(from, to, Granularity.DAY);
+        Consumption.Metered metered = consumption.metered(customerNumber, actor);
+        List<MeterSummary> own = metered.meters();
+
+        List<SeriesPoint> daily = readings.series(own, range.from(), range.to(), Granularity.DAY);
+        LocalDate monthsFrom = range.from().withDayOfMonth(1).minusMonths(12);
+        List<SeriesPoint> monthsWithHistory = readings.series(own, monthsFrom, range.to(), Granularity.MONTH);
+        String firstMonth = Granularity.MONTH.label(range.from().withDayOfMonth(1));
+        List<SeriesPoint> monthly = monthsWithHistory.stream().filter(p -> p.period().compareTo(firstMonth) >= 0).toList();
+
+        SeriesPoint last = monthly.stream().filter(p -> p.kwh() != null).reduce((a, b) -> b).orElse(null);
+        Change monthOnMonth = last == null ? null : change(last, monthsWithHistory, 1);
+        Change yearOnYear = last == null ? null : change(last, monthsWithHistory, 12);
+
+        LocalDate profileFrom = range.to().minusDays(PROFILE_DAYS - 1).isAfter(range.from())
+                ? range.to().minusDays(PROFILE_DAYS - 1) : range.from();
+        LoadProfile profile = profile(readings.hourlyProfile(own, profileFrom, range.to()), profileFrom, range.to());
+
+        PeakDemand peak = monthly.stream().filter(p -> p.maxDemandKw() != null)
+                .max((a, b) -> a.maxDemandKw().compareTo(b.maxDemandKw()))
+                .map(p -> new PeakDemand(p.maxDemandKw(), p.period())).orElse(null);
+        if (peak != null) {
+            // the day of the peak, where the daily series knows it
+            PeakDemand monthPeak = peak;
+            peak = daily.stream().filter(p -> p.maxDemandKw() != null && monthPeak.kw().compareTo(p.maxDemandKw()) == 0).findFirst()
+                    .map(p -> new PeakDemand(p.maxDemandKw(), p.period())).orElse(peak);
+        }
+
+        List<MeterSummary> peerMeters = meters.ofPeers(customerNumber, metered.scope(), properties.peerLimit());
+        PeerComparison peers = peers(readings.dailyAverages(peerMeters, range.from(), range.to()), metered.customer().number());
+
+        List<AnomalyRules.Day> days = daily.stream().filter(p -> p.kwh() != null)
+                .map(p -> new AnomalyRules.Day(LocalDate.parse(p.period()), p.kwh())).toList();
+        List<Anomaly> anomalies = new ArrayList<>(new AnomalyRules(properties.anomaly())
+                .detect(days, day -> own.stream().anyMatch(m -> m.inServiceOn(day))));
+        readings.registerDeltas(own, range.from(), range.to()).stream()
+                .filter(d -> d.total() != null && d.total().signum() < 0)
+                .forEach(d -> anomalies.add(new Anomaly("REGISTER_REVERSAL", d.day(), d.day(), d.total(), null)));
+
+        return new ConsumptionAnalysis(metered.customer().number(), metered.customer().name(), metered.customer().kind(),
+                range.from(), range.to(), daily, monthly, monthOnMonth, yearOnYear, tou(monthly), profile, peak, peers,
+                anomalies);
+    }
+
+    private static Change change(SeriesPoint current, List<SeriesPoint> months, int monthsBack) {
+        LocalDate period = LocalDate.parse(current.period() + "-01");
+        String earlier = Granularity.MONTH.label(period.minusMonths(monthsBack));
+        BigDecimal before = months.stream().filter(p -> p.period().equals(earlier)).map(SeriesPoint::kwh)
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        BigDecimal percent = before == null || before.signum() == 0 ? null
+                : current.kwh().subtract(before).multiply(HUNDRED).divide(before, 1, RoundingMode.HALF_UP);
+        return new Change(current.period(), current.kwh(), earlier, before, percent);
+    }
+
+    private static TouShares tou(List<SeriesPoint> monthly) {
+        BigDecimal cp = sum(monthly.stream().map(SeriesPoint::criticalPeak).toList());
+        BigDecimal peak = sum(monthly.stream().map(SeriesPoint::peak).toList());
+        BigDecimal flat = sum(monthly.stream().map(SeriesPoint::flat).toList());
+        BigDecimal valley = sum(monthly.stream().map(SeriesPoint::valley).toList());
+        BigDecimal total = cp.add(peak).add(flat).add(valley);
+        if (total.signum() == 0) {
+            return null;
+        }
+        return new TouShares(share(cp, total), share(peak, total), share(flat, total), share(valley, total),
+                ConsumptionReadings.plain(total));
+    }
+
+    private static BigDecimal share(BigDecimal part, BigDecimal total) {
+        return part.multiply(HUNDRED).divide(total, 1, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal sum(List<BigDecimal> values) {
+        return values.stream().filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static LoadProfile profile(List<ConsumptionReadings.HourlyProfile> hours, LocalDate from, LocalDate to) {
+        if (hours.isEmpty()) {
+            return null;
+        }
+        BigDecimal[] weekday = new BigDecimal[24];
+        BigDecimal[] weekend = new BigDecimal[24];
+        BigDecimal[] weekdaySums = new BigDecimal[24];
+        BigDecimal[] weekendSums = new BigDecimal[24];
+        long weekdays = 0;
+        long weekendDays = 0;
+        for (ConsumptionReadings.HourlyProfile hour : hours) {
+            if (hour.weekend()) {
+                weekendDays = hour.days();
+                weekendSums[hour.hour()] = hour.kwh();
+            } else {
+                weekdays = hour.days();
+                weekdaySums[hour.hour()] = hour.kwh();
+            }
+        }
+        List<BigDecimal> all = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            weekday[h] = average(weekdaySums[h], weekdays);
+            weekend[h] = average(weekendSums[h], weekendDays);
+            BigDecimal both = (weekdaySums[h] == null ? BigDecimal.ZERO : weekdaySums[h])
+                    .add(weekendSums[h] == null ? BigDecimal.ZERO : weekendSums[h]);
+            all.add(average(both, weekdays + weekendDays));
+        }
+        return new LoadProfile(from, to, all, java.util.Arrays.asList(weekday), java.util.Arrays.asList(weekend), weekdays, weekendDays);
+    }
+
+    private static BigDecimal average(BigDecimal sum, long days) {
+        if (days == 0) {
+            return null;
+        }
+        return ConsumptionReadings.plain((sum == null ? BigDecimal.ZERO : sum)
+                .divide(BigDecimal.valueOf(days), 4, RoundingMode.HALF_UP));
+    }
+
+    static PeerComparison peers(Map<String, BigDecimal> averages, String customerNumber) {
+        BigDecimal mine = averages.get(customerNumber);
+        if (averages.isEmpty()) {
+            return null;
+        }
+        List<BigDecimal> sorted = new ArrayList<>(averages.values());
+        Collections.sort(sorted);
+        int n = sorted.size();
+        BigDecimal median = n % 2 == 1 ? sorted.get(n / 2)
+                : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_UP);
+        BigDecimal percentile = mine == null ? null : BigDecimal.valueOf(sorted.stream().filter(v -> v.compareTo(mine) <= 0).count())
+                .multiply(HUNDRED).divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP);
+        return new PeerComparison(n, mine == null ? null : ConsumptionReadings.plain(mine), ConsumptionReadings.plain(median),
+                percentile);
+    }
+}
