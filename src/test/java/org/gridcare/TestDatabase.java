@@ -35,7 +35,8 @@ public class TestDatabase implements LauncherSessionListener {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server = EmbeddedPostgresServer.start(home, 0, Duration.ofSeconds(60));
+        // a throwaway cluster: crash safety would only slow the suite down
+        server = EmbeddedPostgresServer.start(home, 0, Duration.ofSeconds(60), false);
         System.setProperty("spring.datasource.url", server.jdbcUrl());
         System.setProperty("spring.datasource.username", server.username());
         System.setProperty("spring.datasource.password", "");

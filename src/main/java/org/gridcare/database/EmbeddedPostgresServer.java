@@ -36,6 +36,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts PostgreSQL on {@code home/pgdata}, creating the cluster and the {@code gridcare} database when new. */
     public static EmbeddedPostgresServer start(Path home, int port, java.time.Duration startupWait) {
+        return start(home, port, startupWait, true);
+    }
+
+    /**
+     * As {@link #start(Path, int, java.time.Duration)}; {@code durable = false} is for throwaway test clusters only.
+     *
+     * <p>The embedded driver's defaults are made for tests ({@code fsync = off}, {@code synchronous_commit = off}):
+     * a crash could then lose committed work orders or corrupt the cluster. GridCare's own database keeps both
+     * on; concurrent commits share a WAL flush (group commit), so durability costs latency, not throughput.
+     */
+    public static EmbeddedPostgresServer start(Path home, int port, java.time.Duration startupWait, boolean durable) {
         try {
             Files.createDirectories(home);
             Path lockFile = home.resolve("gridcare.lock");
@@ -63,6 +74,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("timezone", "UTC")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8");
             if (port > 0) {

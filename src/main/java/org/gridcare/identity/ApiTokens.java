@@ -38,12 +38,15 @@ public class ApiTokens {
     private final AuditTrail audit;
     private final IdentityProperties.Tokens settings;
     private final Clock clock;
+    private final TokenPrincipals principals;
 
-    ApiTokens(JdbcClient jdbc, AuditTrail audit, IdentityProperties properties, Clock clock) {
+    ApiTokens(JdbcClient jdbc, AuditTrail audit, IdentityProperties properties, Clock clock,
+              TokenPrincipals principals) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.settings = properties.tokens();
         this.clock = clock;
+        this.principals = principals;
     }
 
     @Transactional
@@ -85,23 +88,24 @@ public class ApiTokens {
             jdbc.sql("update api_token set revoked_at = :now where id = :id")
                     .param("now", Timestamp.from(Instant.now(clock))).param("id", id).update();
             audit.record("API_TOKEN_REVOKED", ENTITY, String.valueOf(id), "token '%s' revoked".formatted(token.name()));
+            principals.forgetAll();
         }
     }
 
-    /** The id of the user an active token belongs to; notes when it was last used. */
+    /** The user an active token belongs to and when the token expires; notes when it was last used. */
     @Transactional
-    Optional<Long> authenticate(String secret) {
-        if (secret == null || !secret.startsWith(SECRET_PREFIX) || secret.length() > 100) {
+    Optional<ActiveToken> authenticate(String secret) {
+        if (!wellFormed(secret)) {
             return Optional.empty();
         }
         Instant now = Instant.now(clock);
         var active = jdbc.sql("""
-                select id, user_id, last_used_at from api_token
+                select id, user_id, expires_at, last_used_at from api_token
                  where token_hash = :hash and revoked_at is null and expires_at > :now
                 """)
                 .param("hash", hash(secret)).param("now", Timestamp.from(now))
                 .query((rs, n) -> new ActiveToken(rs.getLong("id"), rs.getLong("user_id"),
-                        rs.getTimestamp("last_used_at")))
+                        rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("last_used_at")))
                 .optional();
         active.filter(token -> token.lastUsedAt() == null
                         || token.lastUsedAt().toInstant().isBefore(now.minus(LAST_USED_RESOLUTION)))
@@ -110,7 +114,11 @@ public class ApiTokens {
                          where id = :id and (last_used_at is null or last_used_at < :now)
                         """)
                         .param("now", Timestamp.from(now)).param("id", token.id()).update());
-        return active.map(ActiveToken::userId);
+        return active;
+    }
+
+    static boolean wellFormed(String secret) {
+        return secret != null && secret.startsWith(SECRET_PREFIX) && secret.length() <= 100;
     }
 
     /**
@@ -119,7 +127,7 @@ public class ApiTokens {
      */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-    private record ActiveToken(long id, long userId, Timestamp lastUsedAt) {
+    record ActiveToken(long id, long userId, Instant expiresAt, Timestamp lastUsedAt) {
     }
 
     private Optional<ApiToken> find(Actor owner, long id) {

@@ -52,30 +52,38 @@ final class BearerTokenAuthentication extends AbstractAuthenticationToken {
         }
     }
 
-    /** Checks the token and loads its owner, who must still be enabled and not locked. */
+    /** Checks the token and loads its owner, who must still be enabled and not locked (both cached briefly). */
     static final class Provider implements AuthenticationProvider {
 
         private final ApiTokens tokens;
         private final AccountDetailsService accounts;
+        private final TokenPrincipals principals;
 
-        Provider(ApiTokens tokens, AccountDetailsService accounts) {
+        Provider(ApiTokens tokens, AccountDetailsService accounts, TokenPrincipals principals) {
             this.tokens = tokens;
             this.accounts = accounts;
+            this.principals = principals;
         }
 
         @Override
         public Authentication authenticate(Authentication authentication) {
             String secret = (String) authentication.getCredentials();
-            long userId = tokens.authenticate(secret)
+            if (!ApiTokens.wellFormed(secret)) {
+                throw new BadCredentialsException("invalid, expired or revoked token");
+            }
+            AccountDetails account = principals.get(ApiTokens.hash(secret), hash -> tokens.authenticate(secret)
+                            .map(token -> {
+                                AccountDetails owner = accounts.load(token.userId());
+                                owner.eraseCredentials();
+                                return new TokenPrincipals.Checked(owner, token.expiresAt());
+                            }))
                     .orElseThrow(() -> new BadCredentialsException("invalid, expired or revoked token"));
-            AccountDetails account = accounts.load(userId);
             if (!account.isEnabled()) {
                 throw new DisabledException("account disabled");
             }
             if (!account.isAccountNonLocked()) {
                 throw new LockedException("account locked");
             }
-            account.eraseCredentials();
             return new BearerTokenAuthentication(account);
         }
 

@@ -30,7 +30,12 @@ record IdentityProperties(
     record Password(@DefaultValue("10") int minLength, @DefaultValue("3") int minCharacterClasses) {
     }
 
-    /** Default and longest validity of a personal API token. */
-    record Tokens(@DefaultValue("90d") Duration defaultValidity, @DefaultValue("365d") Duration maxValidity) {
+    /**
+     * Default and longest validity of a personal API token, and how long an instance trusts a checked token and
+     * its owner's account before checking again (a revocation or an account change on the same instance applies
+     * at once, on other instances after {@code principalCacheTtl}).
+     */
+    record Tokens(@DefaultValue("90d") Duration defaultValidity, @DefaultValue("365d") Duration maxValidity,
+                  @DefaultValue("10s") Duration principalCacheTtl) {
     }
 }

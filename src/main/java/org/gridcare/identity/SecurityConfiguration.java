@@ -44,11 +44,12 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AccountDetailsService accounts,
+                                 TokenPrincipals principals,
                                  ProblemResponses problems, AuthenticationEventPublisher events) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .addFilterBefore(bearerFilter(tokens, accounts, problems, events), BasicAuthenticationFilter.class)
+                .addFilterBefore(bearerFilter(tokens, accounts, principals, problems, events), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -60,6 +61,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain operationsChain(HttpSecurity http, ApiTokens tokens, AccountDetailsService accounts,
+                                        TokenPrincipals principals,
                                         ProblemResponses problems, AuthenticationEventPublisher events)
             throws Exception {
         http.securityMatcher("/actuator/**")
@@ -67,7 +69,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .addFilterBefore(bearerFilter(tokens, accounts, problems, events), BasicAuthenticationFilter.class)
+                .addFilterBefore(bearerFilter(tokens, accounts, principals, problems, events), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -109,8 +111,9 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationFilter bearerFilter(ApiTokens tokens, AccountDetailsService accounts,
-                                                     ProblemResponses problems, AuthenticationEventPublisher events) {
-        var manager = new ProviderManager(new BearerTokenAuthentication.Provider(tokens, accounts));
+                                                     TokenPrincipals principals, ProblemResponses problems,
+                                                     AuthenticationEventPublisher events) {
+        var manager = new ProviderManager(new BearerTokenAuthentication.Provider(tokens, accounts, principals));
         manager.setAuthenticationEventPublisher(events);
         var filter = new AuthenticationFilter(manager, new BearerTokenAuthentication.Converter());
         filter.setSuccessHandler((request, response, authentication) -> {

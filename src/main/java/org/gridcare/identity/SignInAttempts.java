@@ -65,8 +65,8 @@ class SignInAttempts {
         }
     }
 
+    /** No transaction of its own: it comes with every API call, and for a token it has nothing to write. */
     @EventListener
-    @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         // only a correct password ends a run of wrong ones; a token proves nothing about the password
         if (!(event.getAuthentication() instanceof BearerTokenAuthentication)

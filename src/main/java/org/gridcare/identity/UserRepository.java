@@ -25,9 +25,11 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
     private final JdbcClient jdbc;
+    private final TokenPrincipals principals;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, TokenPrincipals principals) {
         this.jdbc = jdbc;
+        this.principals = principals;
     }
 
     Optional<UserAccount> findByUsername(String username) {
@@ -80,6 +82,7 @@ class UserRepository {
 
     /** Writes the profile fields; false when the version was stale. */
     boolean updateProfile(UserAccount user, int expectedVersion, Instant now) {
+        principals.forgetAll();
         return jdbc.sql("""
                 update app_user set display_name = :displayName, unit_id = :unit, roles = :roles, enabled = :enabled,
                        version = version + 1, updated_at = :now
@@ -92,6 +95,7 @@ class UserRepository {
     }
 
     void updatePassword(long id, String hash, Instant now) {
+        principals.forgetAll();
         jdbc.sql("""
                 update app_user set password_hash = :hash, password_changed_at = :now, failed_attempts = 0,
                        locked_until = null, version = version + 1, updated_at = :now where id = :id
@@ -100,6 +104,7 @@ class UserRepository {
     }
 
     void updateLocale(long id, String locale) {
+        principals.forgetAll();
         jdbc.sql("update app_user set locale = :locale where id = :id").param("locale", locale).param("id", id).update();
     }
 
@@ -110,13 +115,16 @@ class UserRepository {
     }
 
     void lock(long id, Instant until) {
+        principals.forgetAll();
         jdbc.sql("update app_user set locked_until = :until, failed_attempts = 0 where id = :id")
                 .param("until", Timestamp.from(until)).param("id", id).update();
     }
 
     void clearFailures(long id) {
-        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = :id and (failed_attempts > 0 or locked_until is not null)")
-                .param("id", id).update();
+        if (jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = :id and (failed_attempts > 0 or locked_until is not null)")
+                .param("id", id).update() > 0) {
+            principals.forgetAll();
+        }
     }
 
     private static String[] roleArray(Set<Role> roles) {

@@ -1,11 +1,14 @@
 package org.gridcare.organisation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.gridcare.audit.AuditTrail;
 import org.gridcare.shared.ConflictException;
 import org.gridcare.shared.InvalidInputException;
@@ -13,6 +16,8 @@ import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.security.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The organisation tree: reading it within a data scope, and changing it under the tree's rules. */
 @Service
@@ -20,14 +25,42 @@ public class OrgUnits {
 
     static final String ENTITY = "OrgUnit";
 
+    /**
+     * How long an instance trusts a unit and a unit's subtree it has read: both are read on nearly every request
+     * (the caller's data scope, an order's unit) and change rarely. A change on this instance applies at once.
+     */
+    static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
     private final OrgUnitRepository units;
     private final AuditTrail audit;
     private final Clock clock;
+    private final LoadingCache<Long, Optional<OrgUnit>> byId;
+    private final LoadingCache<Long, DataScope> scopeOfUnit;
 
     OrgUnits(OrgUnitRepository units, AuditTrail audit, Clock clock) {
         this.units = units;
         this.audit = audit;
         this.clock = clock;
+        this.byId = Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(100_000).build(units::findById);
+        this.scopeOfUnit = Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(10_000)
+                .build(unitId -> units.findById(unitId)
+                        .map(unit -> new DataScope(false, new HashSet<>(units.findSubtreeIds(unit.path()))))
+                        .orElseGet(() -> new DataScope(false, java.util.Set.of())));
+    }
+
+    /** Forgets what was cached, now and again after the commit (a concurrent reader may re-read the old tree). */
+    private void treeChanged() {
+        byId.invalidateAll();
+        scopeOfUnit.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    byId.invalidateAll();
+                    scopeOfUnit.invalidateAll();
+                }
+            });
+        }
     }
 
     /** The scope of the given user: their unit's subtree, or everything for an administrator. */
@@ -36,9 +69,7 @@ public class OrgUnits {
         if (actor.isAdmin()) {
             return DataScope.unrestricted();
         }
-        return units.findById(actor.unitId())
-                .map(unit -> new DataScope(false, new HashSet<>(units.findSubtreeIds(unit.path()))))
-                .orElseGet(() -> new DataScope(false, java.util.Set.of()));
+        return scopeOfUnit.get(actor.unitId());
     }
 
     @Transactional(readOnly = true)
@@ -63,7 +94,7 @@ public class OrgUnits {
 
     @Transactional(readOnly = true)
     public Optional<OrgUnit> findById(OrgUnitId id) {
-        return units.findById(id.value());
+        return byId.get(id.value());
     }
 
     @Transactional(readOnly = true)
@@ -75,6 +106,7 @@ public class OrgUnits {
     @Transactional
     public OrgUnit ensureRoot(String code, String name) {
         return units.findAllOrdered().stream().filter(u -> u.parentId() == null).findFirst().orElseGet(() -> {
+            treeChanged();
             OrgUnit root = units.insert(code, name, OrgUnitKind.PROVINCE_COMPANY, AreaType.URBAN, null, now());
             audit.record("ORG_UNIT_CREATED", ENTITY, root.code(), "root unit created on an empty database");
             return root;
@@ -103,6 +135,7 @@ public class OrgUnits {
         }
         AreaType area = command.areaType() != null ? command.areaType()
                 : parent != null ? parent.areaType() : AreaType.URBAN;
+        treeChanged();
         OrgUnit created = units.insert(command.code(), command.name().trim(), command.kind(), area, parent, now());
         audit.record("ORG_UNIT_CREATED", ENTITY, created.code(),
                 "%s %s (%s) under %s".formatted(created.code(), created.name(), created.kind(),
@@ -133,6 +166,7 @@ public class OrgUnits {
             if (!newParent.enabled()) {
                 throw new ConflictException("error.orgUnit.parentDisabled", newParent.code());
             }
+            treeChanged();
             units.move(unit, newParent, now());
             summary.append("moved from ").append(unit.parentCode()).append(" to ").append(newParent.code()).append("; ");
             unit = units.findById(unit.id().value()).orElseThrow();
@@ -170,6 +204,7 @@ public class OrgUnits {
         describe(summary, "enabled", unit.enabled(), enabled);
         OrgUnit updated = new OrgUnit(unit.id(), unit.code(), name, kind, area, unit.parentId(), unit.parentCode(),
                 unit.path(), enabled, unit.version(), unit.createdAt(), unit.updatedAt());
+        treeChanged();
         if (!units.update(updated, unit.version(), now())) {
             throw ConflictException.staleVersion(ENTITY, code);
         }

@@ -57,17 +57,13 @@ class SlaClockEngine implements SlaClocks {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public long start(long orderId, OrderProfile profile, Instant at) {
-        Optional<SlaOrder> existing = order(orderId);
-        if (existing.isPresent()) {
-            // a repeated start (a retried request) keeps the first one
-            return existing.get().versionId();
-        }
+    public Started startAndShow(long orderId, OrderProfile profile, Instant at) {
         PolicyVersion version = policies.inForceAt(at);
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 insert into sla_order (order_id, policy_version_id, order_type, sub_type, priority, area_type,
                                        channel, started_at)
                 values (:order, :version, :type, :subType, :priority, :area, :channel, :at)
+                on conflict (order_id) do nothing
                 """)
                 .param("order", orderId)
                 .param("version", version.id())
@@ -78,9 +74,13 @@ class SlaClockEngine implements SlaClocks {
                 .param("channel", profile.channel())
                 .param("at", Timestamp.from(at))
                 .update();
+        if (inserted == 0) {
+            // a repeated start (a retried request) keeps the first one
+            return new Started(order(orderId).orElseThrow().versionId(), clocksOf(orderId, at));
+        }
         SlaOrder order = new SlaOrder(orderId, version.id(), profile);
-        startClocks(order, OrderEvent.ACCEPTED, Set.of(), at);
-        return version.id();
+        List<ClockRow> started = startClocks(order, OrderEvent.ACCEPTED, Set.of(), at);
+        return new Started(version.id(), started.stream().map(clock -> clock.viewAt(at)).toList());
     }
 
     @Override
@@ -154,7 +154,9 @@ class SlaClockEngine implements SlaClocks {
         return order(orderId).map(SlaOrder::versionId);
     }
 
-    private void startClocks(SlaOrder order, OrderEvent event, Set<String> running, Instant at) {
+    /** Starts the clocks of the rules that start on {@code event}, in one statement; returns them as written. */
+    private List<ClockRow> startClocks(SlaOrder order, OrderEvent event, Set<String> running, Instant at) {
+        List<ClockRow> started = new ArrayList<>();
         WorkingDays workingDays = null;
         for (ClockRule rule : ClockMoves.starting(policies.clocksFor(order.versionId(), order.profile()).values(),
                 event, running)) {
@@ -162,18 +164,28 @@ class SlaClockEngine implements SlaClocks {
                 workingDays = calendar.workingDays();
             }
             ClockRule.Deadline deadline = rule.deadlineFrom(at, workingDays);
-            jdbc.sql("""
-                    insert into sla_clock (order_id, clock_name, rule_id, started_at, due_at, warning_at)
-                    values (:order, :name, :rule, :at, :due, :warning)
-                    """)
-                    .param("order", order.orderId())
-                    .param("name", rule.clockName())
-                    .param("rule", rule.id())
-                    .param("at", Timestamp.from(at))
-                    .param("due", Timestamp.from(deadline.dueAt()))
-                    .param("warning", Timestamp.from(deadline.warningAt()))
-                    .update();
+            started.add(new ClockRow(0, order.orderId(), rule.clockName(), rule.id(), at, deadline.dueAt(),
+                    deadline.warningAt(), 0, null, null, null, false, false));
         }
+        if (started.isEmpty()) {
+            return started;
+        }
+        StringBuilder sql = new StringBuilder(
+                "insert into sla_clock (order_id, clock_name, rule_id, started_at, due_at, warning_at) values ");
+        Map<String, Object> params = new HashMap<>();
+        params.put("order", order.orderId());
+        params.put("at", Timestamp.from(at));
+        for (int i = 0; i < started.size(); i++) {
+            ClockRow clock = started.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(:order, :name").append(i).append(", :rule").append(i)
+                    .append(", :at, :due").append(i).append(", :warning").append(i).append(')');
+            params.put("name" + i, clock.clockName());
+            params.put("rule" + i, clock.ruleId());
+            params.put("due" + i, Timestamp.from(clock.dueAt()));
+            params.put("warning" + i, Timestamp.from(clock.warningAt()));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+        return started;
     }
 
     private Optional<SlaOrder> order(long orderId) {

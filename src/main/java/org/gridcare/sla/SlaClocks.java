@@ -19,7 +19,19 @@ import java.util.Map;
 public interface SlaClocks {
 
     /** Starts the clocks of a newly accepted order; returns the id of the policy version used. */
-    long start(long orderId, OrderProfile profile, Instant at);
+    default long start(long orderId, OrderProfile profile, Instant at) {
+        return startAndShow(orderId, profile, at).policyVersionId();
+    }
+
+    /**
+     * As {@link #start}, also returning the clocks as they stand at {@code at}, so that an intake need not read
+     * back what it has just written. The order row itself may be written later in the same transaction.
+     */
+    Started startAndShow(long orderId, OrderProfile profile, Instant at);
+
+    /** The policy version an order's clocks follow and its clocks right after the start. */
+    record Started(long policyVersionId, List<ClockView> clocks) {
+    }
 
     /** Applies an order event (with the order's status after it) to the order's clocks. */
     void record(long orderId, OrderEvent event, String newStatus, Instant at);

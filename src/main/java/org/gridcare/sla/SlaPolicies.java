@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.gridcare.audit.AuditTrail;
 import org.gridcare.shared.ConflictException;
 import org.gridcare.shared.InvalidInputException;
@@ -27,6 +29,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The SLA policy versions and their clock rules. Versions never change once published, so their
@@ -42,21 +46,25 @@ class SlaPolicies {
     private final Clock clock;
     private final AuditTrail audit;
     private final Map<Long, List<ClockRule>> rulesByVersion = new ConcurrentHashMap<>();
+    /**
+     * Every version, latest effective first: a handful of rows read on every order intake otherwise.
+     * Re-read after {@code gridcare.sla.policy-refresh}, at once after a publish on this instance.
+     */
+    private final LoadingCache<Boolean, List<PolicyVersion>> versionsInEffectOrder;
 
-    SlaPolicies(JdbcClient jdbc, Clock clock, AuditTrail audit) {
+    SlaPolicies(JdbcClient jdbc, Clock clock, AuditTrail audit, SlaProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
+        this.versionsInEffectOrder = Caffeine.newBuilder().expireAfterWrite(properties.policyRefresh())
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .build(all -> jdbc.sql("select * from sla_policy_version order by effective_from desc, number desc")
+                        .query(SlaPolicies::version).list());
     }
 
     /** The version in force at {@code at}: the latest effective one (the higher number on a tie). */
     PolicyVersion inForceAt(Instant at) {
-        return jdbc.sql("""
-                select * from sla_policy_version where effective_from <= :at
-                order by effective_from desc, number desc limit 1
-                """)
-                .param("at", Timestamp.from(at))
-                .query(SlaPolicies::version).optional()
+        return versionsInEffectOrder.get(true).stream().filter(v -> !v.effectiveFrom().isAfter(at)).findFirst()
                 .orElseThrow(() -> new NotFoundException("SlaPolicyVersion", at.toString()));
     }
 
@@ -138,7 +146,21 @@ class SlaPolicies {
         }
         audit.record("SLA_POLICY_PUBLISHED", "SlaPolicyVersion", String.valueOf(number),
                 rules.size() + " rules, effective from " + effectiveFrom);
+        forgetVersionsNowAndAfterCommit();
         return byNumber(number);
+    }
+
+    /** Also after the commit: a concurrent intake may have re-read the list before the new version was visible. */
+    private void forgetVersionsNowAndAfterCommit() {
+        versionsInEffectOrder.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    versionsInEffectOrder.invalidateAll();
+                }
+            });
+        }
     }
 
     private List<ClockRule> validRules(List<NewPolicyVersion.RuleInput> inputs, List<Violation> errors) {

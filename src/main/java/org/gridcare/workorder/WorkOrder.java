@@ -15,7 +15,7 @@ import org.gridcare.sla.OrderEvent;
 class WorkOrder {
 
     private WorkOrderId id;
-    private final String number;
+    private String number;
     private final WorkOrderType type;
     private final SubType subType;
     private final String categoryCode;
@@ -340,6 +340,14 @@ class WorkOrder {
 
     void assignId(WorkOrderId value) {
         this.id = value;
+    }
+
+    /** The number comes with the insert: the day's counter is taken as late as possible. */
+    void assignNumber(String value) {
+        if (number != null) {
+            throw new IllegalStateException("order " + number + " already has a number");
+        }
+        this.number = value;
     }
 
     WorkOrderId id() { return id; }

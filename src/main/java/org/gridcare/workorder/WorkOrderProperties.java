@@ -12,11 +12,14 @@ import org.springframework.util.unit.DataSize;
  *                             is flagged as a repeat (assumed default: 30 days)
  * @param attachmentMaxSize    largest accepted attachment
  * @param attachmentTypes      content types accepted, as detected from the file's bytes
+ * @param categoryCacheTtl     how long an instance trusts a category it has read (a change made on the same
+ *                             instance applies at once)
  */
 @ConfigurationProperties("gridcare.workorder")
 record WorkOrderProperties(
         @DefaultValue("30d") Duration repeatWindow,
         @DefaultValue("10MB") DataSize attachmentMaxSize,
         @DefaultValue({"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"})
-        List<String> attachmentTypes) {
+        List<String> attachmentTypes,
+        @DefaultValue("60s") Duration categoryCacheTtl) {
 }

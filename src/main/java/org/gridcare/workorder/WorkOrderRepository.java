@@ -29,37 +29,82 @@ class WorkOrderRepository {
         this.jdbc = jdbc;
     }
 
-    /** The next number of the day; the counter row stays locked until the creating transaction ends. */
-    int nextSequence(LocalDate day) {
-        return jdbc.sql("""
-                insert into work_order_counter (day, last) values (:day, 1)
-                on conflict (day) do update set last = work_order_counter.last + 1
-                returning last
-                """).param("day", day).query(Integer.class).single();
-    }
-
     Optional<Long> orderIdForKey(String username, String key) {
         return jdbc.sql("select order_id from work_order_idempotency where username = :u and key = :k")
                 .param("u", username).param("k", key).query(Long.class).optional();
     }
 
-    void rememberKey(String username, String key, long orderId, Instant at) {
-        jdbc.sql("insert into work_order_idempotency (username, key, order_id, created_at) values (:u, :k, :o, :at)")
-                .param("u", username).param("k", key).param("o", orderId).param("at", ts(at)).update();
+    /** An order a new one repeats: its id and number. */
+    record Earlier(long id, String number) {
     }
 
     /** The latest earlier order of the same customer or address and category since {@code since}. */
-    Optional<Long> earlierOrder(String customerNumber, String address, String category, Instant since) {
+    Optional<Earlier> earlierOrder(String customerNumber, String address, String category, Instant since) {
         if (customerNumber == null && address == null) {
             return Optional.empty();
         }
         return jdbc.sql("""
-                select id from work_order
+                select id, number from work_order
                  where category_code = :category and created_at >= :since
                    and (customer_number = :customer or address = :address)
                  order by created_at desc limit 1
                 """).param("category", category).param("since", ts(since)).param("customer", customerNumber)
-                .param("address", address).query(Long.class).optional();
+                .param("address", address).query((rs, n) -> new Earlier(rs.getLong("id"), rs.getString("number")))
+                .optional();
+    }
+
+    /** An id for an order about to be accepted, so that rows of other modules can be written before it. */
+    long nextId() {
+        return jdbc.sql("select nextval('work_order_id_seq')").query(Long.class).single();
+    }
+
+    /**
+     * Writes a newly accepted order under {@code id} with the next number of its day, its first timeline row and
+     * its idempotency key (if any), in one statement; returns the number. The day's counter row stays locked
+     * until the transaction ends, which keeps numbers gap-free: this is the serialisation point of every intake,
+     * so callers write everything else first.
+     */
+    String insertNumbered(long id, WorkOrder o, long policyId, LocalDate day, String timelineNote, String key) {
+        return jdbc.sql("""
+                with counter as (
+                    insert into work_order_counter (day, last) values (:day, 1)
+                    on conflict (day) do update set last = work_order_counter.last + 1
+                    returning last
+                ), created as (
+                    insert into work_order (id, number, type, sub_type, category_code, channel, priority, status,
+                        customer_number, caller_name, caller_phone, address, area_type, unit_id, unit_code, handler,
+                        description, sensitive, media, escalation_risk, repeat, repeat_of_id, sla_policy_id,
+                        created_by, created_at, updated_at, version)
+                    select :id, :prefix || case when last > 999999 then last::text else lpad(last::text, 6, '0') end,
+                        :type, :subType, :category, :channel, :priority, :status, :customer, :callerName,
+                        :callerPhone, :address, :areaType, :unitId, :unitCode, null, :description, :sensitive, :media,
+                        :escalation, :repeat, :repeatOf, :policy, :createdBy, :at, :at, 0
+                      from counter
+                    returning id, number
+                ), timeline as (
+                    insert into work_order_timeline (order_id, occurred_at, actor, action, from_status, to_status, note)
+                    select id, :at, :createdBy, 'CREATE', null, :status, :note from created
+                ), idempotency as (
+                    insert into work_order_idempotency (username, key, order_id, created_at)
+                    select :createdBy, cast(:key as varchar), id, :at from created where cast(:key as varchar) is not null
+                )
+                select number from created
+                """)
+                .param("day", day).param("id", id).param("prefix", "GD" + java.time.format.DateTimeFormatter
+                        .BASIC_ISO_DATE.format(day))
+                .param("type", o.type().name())
+                .param("subType", o.subType() == null ? null : o.subType().name())
+                .param("category", o.categoryCode()).param("channel", o.channel().name())
+                .param("priority", o.priority().name()).param("status", o.status().name())
+                .param("customer", o.customerNumber()).param("callerName", o.callerName())
+                .param("callerPhone", o.callerPhone()).param("address", o.address())
+                .param("areaType", o.areaType()).param("unitId", o.unitId()).param("unitCode", o.unitCode())
+                .param("description", o.description()).param("sensitive", o.flags().sensitive())
+                .param("media", o.flags().media()).param("escalation", o.flags().escalationRisk())
+                .param("repeat", o.flags().repeat()).param("repeatOf", o.repeatOfId()).param("policy", policyId)
+                .param("createdBy", o.createdBy()).param("at", ts(o.createdAt())).param("note", timelineNote)
+                .param("key", key)
+                .query(String.class).single();
     }
 
     Optional<Category> category(String code) {
@@ -92,36 +137,6 @@ class WorkOrderRepository {
     boolean setCategoryEnabled(String code, boolean enabled) {
         return jdbc.sql("update wo_category set enabled = :e where code = :code").param("e", enabled)
                 .param("code", code).update() == 1;
-    }
-
-    long insert(WorkOrder o) {
-        return jdbc.sql("""
-                insert into work_order (number, type, sub_type, category_code, channel, priority, status,
-                    customer_number, caller_name, caller_phone, address, area_type, unit_id, unit_code, handler,
-                    description, sensitive, media, escalation_risk, repeat, repeat_of_id, sla_policy_id,
-                    created_by, created_at, updated_at, version)
-                values (:number, :type, :subType, :category, :channel, :priority, :status, :customer, :callerName,
-                    :callerPhone, :address, :areaType, :unitId, :unitCode, null, :description, :sensitive, :media,
-                    :escalation, :repeat, :repeatOf, null, :createdBy, :at, :at, 0)
-                returning id
-                """)
-                .param("number", o.number()).param("type", o.type().name())
-                .param("subType", o.subType() == null ? null : o.subType().name())
-                .param("category", o.categoryCode()).param("channel", o.channel().name())
-                .param("priority", o.priority().name()).param("status", o.status().name())
-                .param("customer", o.customerNumber()).param("callerName", o.callerName())
-                .param("callerPhone", o.callerPhone()).param("address", o.address())
-                .param("areaType", o.areaType()).param("unitId", o.unitId()).param("unitCode", o.unitCode())
-                .param("description", o.description()).param("sensitive", o.flags().sensitive())
-                .param("media", o.flags().media()).param("escalation", o.flags().escalationRisk())
-                .param("repeat", o.flags().repeat()).param("repeatOf", o.repeatOfId())
-                .param("createdBy", o.createdBy()).param("at", ts(o.createdAt()))
-                .query(Long.class).single();
-    }
-
-    void setPolicy(long orderId, long policyId) {
-        jdbc.sql("update work_order set sla_policy_id = :p where id = :id").param("p", policyId).param("id", orderId)
-                .update();
     }
 
     /** Writes the changeable state; false when someone else changed the order first (stale version). */

@@ -3,7 +3,6 @@ package org.gridcare.workorder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.gridcare.audit.AuditTrail;
 import org.gridcare.customer.CustomerDirectory;
 import org.gridcare.customer.CustomerSummary;
@@ -50,7 +51,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WorkOrders {
 
     static final String ENTITY = "WorkOrder";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     public static final Map<String, String> SORTS = sorts();
 
     private final WorkOrderRepository orders;
@@ -65,6 +65,8 @@ public class WorkOrders {
     private final WorkOrderProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /** The category tree is read on every intake and changes rarely; a change on this instance applies at once. */
+    private final LoadingCache<String, Optional<Category>> categories;
 
     WorkOrders(WorkOrderRepository orders, CustomerDirectory customers, OrgUnits units, Users users, SlaClocks sla,
                AuditTrail audit, NotificationInbox inbox, VisitRepository visits, ApplicationEventPublisher events,
@@ -81,6 +83,8 @@ public class WorkOrders {
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.categories = Caffeine.newBuilder().expireAfterWrite(properties.categoryCacheTtl()).maximumSize(10_000)
+                .build(orders::category);
     }
 
     private static Map<String, String> sorts() {
@@ -106,27 +110,26 @@ public class WorkOrders {
         if (key != null && key.length() > 100) {
             throw InvalidInputException.of("Idempotency-Key", "validation.workOrder.keyTooLong", 100);
         }
-        if (key != null) {
-            Optional<Created> earlier = replay(key, actor);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         try {
-            return transactions.execute(status -> new Created(createNow(command, key, actor), true));
+            return transactions.execute(status -> (key == null ? Optional.<Created>empty() : earlier(key, actor))
+                    .orElseGet(() -> new Created(createNow(command, key, actor), true)));
         } catch (DuplicateKeyException race) {
             if (key == null) {
                 throw race;
             }
-            return replay(key, actor).orElseThrow(() -> race);
+            return transactions.execute(status -> earlier(key, actor)).orElseThrow(() -> race);
         }
     }
 
-    private Optional<Created> replay(String key, Actor actor) {
-        return transactions.execute(status -> orders.orderIdForKey(actor.username(), key)
-                .flatMap(orders::findById).map(order -> new Created(view(order, actor, true), false)));
+    private Optional<Created> earlier(String key, Actor actor) {
+        return orders.orderIdForKey(actor.username(), key)
+                .flatMap(orders::findById).map(order -> new Created(view(order, actor, true), false));
     }
 
+    /**
+     * Writes the order last: everything else of the intake (SLA clocks, reads) comes first, so that the day's
+     * counter row, locked from the numbering to the commit, is held as briefly as possible.
+     */
     private WorkOrderView createNow(NewWorkOrder command, String key, Actor actor) {
         Instant now = Instant.now(clock);
         DataScope scope = units.scopeOf(actor);
@@ -142,32 +145,28 @@ public class WorkOrders {
             address = customer.address();
         }
         String customerNumber = customer == null ? null : customer.number();
-        Optional<Long> earlier = orders.earlierOrder(customerNumber, address, command.category(),
-                now.minus(properties.repeatWindow()));
+        Optional<WorkOrderRepository.Earlier> earlier = orders.earlierOrder(customerNumber, address,
+                command.category(), now.minus(properties.repeatWindow()));
         boolean sensitive = Boolean.TRUE.equals(command.sensitive())
                 || (customer != null && customer.flags().contains("SENSITIVE"));
         var flags = new WorkOrder.Flags(sensitive, Boolean.TRUE.equals(command.media()),
                 Boolean.TRUE.equals(command.escalationRisk()), earlier.isPresent());
-        LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
-        String number = "GD" + DAY.format(day) + "%06d".formatted(orders.nextSequence(day));
         NewWorkOrder normalized = new NewWorkOrder(command.type(), command.subType(), command.category(),
                 command.channel(), command.priority(), customerNumber, command.callerName(), command.callerPhone(),
                 address, command.description(), command.sensitive(), command.media(), command.escalationRisk());
-        WorkOrder order = WorkOrder.accept(number, normalized, unit.areaType().name(), unit.id().value(), unit.code(),
-                flags, earlier.orElse(null), actor.username(), now);
-        long id = orders.insert(order);
+        WorkOrder order = WorkOrder.accept(null, normalized, unit.areaType().name(), unit.id().value(), unit.code(),
+                flags, earlier.map(WorkOrderRepository.Earlier::id).orElse(null), actor.username(), now);
+        long id = orders.nextId();
         order.assignId(new WorkOrderId(id));
-        orders.insertTimeline(id, now, actor.username(), new Step(null, null, WorkOrderStatus.ACCEPTED,
-                earlier.flatMap(orders::numberOf).map(n -> "repeat of " + n).orElse(null), List.of()));
-        long policy = sla.start(id, profile(order), now);
-        orders.setPolicy(id, policy);
-        if (key != null) {
-            orders.rememberKey(actor.username(), key, id, now);
-        }
+        SlaClocks.Started clocks = sla.startAndShow(id, profile(order), now);
+        String repeatOf = earlier.map(WorkOrderRepository.Earlier::number).orElse(null);
+        String number = orders.insertNumbered(id, order, clocks.policyVersionId(),
+                LocalDate.ofInstant(now, BusinessTime.ZONE), repeatOf == null ? null : "repeat of " + repeatOf, key);
+        order.assignNumber(number);
         audit.record("WORK_ORDER_ACCEPTED", ENTITY, number, "%s %s via %s, unit %s%s".formatted(order.type(),
                 order.categoryCode(), order.channel(), unit.code(), flags.repeat() ? ", repeat" : ""));
         events.publishEvent(new WorkOrderAccepted(id, number, order.type(), unit.id().value(), flags.repeat(), now));
-        return view(order, actor, false, List.of(), List.of(), sla.clocksOf(id, now));
+        return view(order, actor, false, List.of(), List.of(), clocks.clocks(), repeatOf);
     }
 
     private void checkTypeAndCategory(NewWorkOrder command) {
@@ -177,7 +176,7 @@ public class WorkOrders {
         if (command.type() != WorkOrderType.SERVICE_APPLICATION && command.subType() != null) {
             throw InvalidInputException.of("subType", "validation.workOrder.subTypeOnlyForApplications");
         }
-        Category category = orders.category(command.category()).filter(Category::enabled)
+        Category category = categories.get(command.category()).filter(Category::enabled)
                 .orElseThrow(() -> InvalidInputException.of("category", "validation.workOrder.unknownCategory",
                         command.category()));
         if (category.type() != command.type()) {
@@ -450,6 +449,7 @@ public class WorkOrders {
             }
         }
         orders.insertCategory(category);
+        categories.invalidateAll();
         audit.record("WORK_ORDER_CATEGORY_CREATED", "WorkOrderCategory", category.code(), category.name());
         return orders.category(category.code()).orElseThrow();
     }
@@ -491,6 +491,7 @@ public class WorkOrders {
         if (!orders.setCategoryEnabled(code, enabled)) {
             throw new NotFoundException("WorkOrderCategory", code);
         }
+        categories.invalidateAll();
         audit.record(enabled ? "WORK_ORDER_CATEGORY_ENABLED" : "WORK_ORDER_CATEGORY_DISABLED", "WorkOrderCategory",
                 code, code);
     }
@@ -636,6 +637,12 @@ public class WorkOrders {
 
     private WorkOrderView view(WorkOrder order, Actor actor, boolean unmaskAllowed, List<TimelineEntry> timeline,
                                List<AttachmentInfo> attachments, List<ClockView> clocks) {
+        return view(order, actor, unmaskAllowed, timeline, attachments, clocks,
+                timeline == null ? null : orders.numberOf(order.repeatOfId()).orElse(null));
+    }
+
+    private WorkOrderView view(WorkOrder order, Actor actor, boolean unmaskAllowed, List<TimelineEntry> timeline,
+                               List<AttachmentInfo> attachments, List<ClockView> clocks, String repeatOfNumber) {
         // the handler calls the customer back; so does the agent making the return visit
         boolean unmasked = unmaskAllowed && (actor.isAdmin() || actor.username().equals(order.handler())
                 || (order.status() == WorkOrderStatus.REVIEWED && order.allows(Action.VISIT, Acting.of(actor))));
@@ -664,7 +671,7 @@ public class WorkOrders {
                 order.priority(), order.status(), order.customerNumber(), order.callerName(),
                 unmasked ? order.callerPhone() : mask(order.callerPhone()), order.address(), order.areaType(),
                 order.unitCode(), order.handler(), order.description(), flags, order.slaState(),
-                timeline == null ? null : orders.numberOf(order.repeatOfId()).orElse(null),
+                repeatOfNumber,
                 timeline == null ? null : orders.numberOf(order.parentId()).orElse(null), order.arrivedAt(),
                 order.restoredAt(), order.replyText(), order.result(), order.satisfaction(), order.urgeCount(),
                 order.reopenCount(), order.superviseNote(), order.superviseDueAt(), order.createdBy(),

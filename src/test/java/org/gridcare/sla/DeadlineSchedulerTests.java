@@ -53,7 +53,7 @@ class DeadlineSchedulerTests {
         }
         // a second instance, with a small batch so that the two interleave over many transactions
         DeadlineScheduler other = new DeadlineScheduler(jdbc, tx, alarms,
-                new SlaProperties(Duration.ofSeconds(30), 7, true, Duration.ofMinutes(5)), clock);
+                new SlaProperties(Duration.ofSeconds(30), 7, true, Duration.ofMinutes(5), Duration.ofSeconds(30)), clock);
 
         // 6 minutes in: every DISPATCH clock (5 min) is breached
         List<DeadlineScheduler.Raised> breaches = mine(scanConcurrently(scheduler, other, start.plus(Duration.ofMinutes(6))), orders);
