@@ -480,6 +480,7 @@ public class WorkOrders {
         Category changed = new Category(code, parentCode, current.type(), change.name().trim(), change.nameEn().trim(),
                 change.sortOrder() == null ? current.sortOrder() : change.sortOrder(), current.enabled());
         orders.updateCategory(changed);
+        categories.invalidateAll();
         audit.record("WORK_ORDER_CATEGORY_CHANGED", "WorkOrderCategory", code, "parent %s → %s, name %s → %s, %s → %s, sort %d → %d"
                 .formatted(current.parentCode(), changed.parentCode(), current.name(), changed.name(), current.nameEn(),
                         changed.nameEn(), current.sortOrder(), changed.sortOrder()));
