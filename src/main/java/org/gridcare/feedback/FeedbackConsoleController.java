@@ -1,13 +1,10 @@
 package org.gridcare.feedback;
 
-import java.util.stream.Collectors;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gridcare.shared.DomainException;
-import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.security.Actor;
@@ -105,21 +102,11 @@ class FeedbackConsoleController {
             redirect.addFlashAttribute("noticeArg", messages.getMessage("feedback.action." + named.path(), null,
                     LocaleContextHolder.getLocale()));
         } catch (DomainException e) {
-            redirect.addFlashAttribute("actionError", describe(e));
+            redirect.addFlashAttribute("actionError", FormErrors.describe(e, messages, "feedback.field",
+                    LocaleContextHolder.getLocale()));
         }
         redirect.addAttribute("id", id);
         return "redirect:/feedback/{id}";
-    }
-
-    private String describe(DomainException e) {
-        var locale = LocaleContextHolder.getLocale();
-        if (e instanceof InvalidInputException invalid) {
-            return invalid.violations().stream()
-                    .map(v -> messages.getMessage("feedback.field." + v.field(), null, v.field(), locale) + ": "
-                            + messages.getMessage(v.messageCode(), v.arguments(), v.messageCode(), locale))
-                    .collect(Collectors.joining("; "));
-        }
-        return messages.getMessage(e.messageCode(), e.arguments(), e.messageCode(), locale);
     }
 
     private static void addChoices(Model model) {

@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Size;
 import org.gridcare.identity.UserView;
 import org.gridcare.shared.BusinessTime;
 import org.gridcare.shared.DomainException;
-import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
 import org.gridcare.shared.web.FormErrors;
@@ -281,14 +280,7 @@ class WorkOrderConsoleController {
     }
 
     private String describe(DomainException e) {
-        var locale = LocaleContextHolder.getLocale();
-        if (e instanceof InvalidInputException invalid) {
-            return invalid.violations().stream()
-                    .map(v -> messages.getMessage("workOrder.field." + v.field(), null, v.field(), locale) + ": "
-                            + messages.getMessage(v.messageCode(), v.arguments(), v.messageCode(), locale))
-                    .collect(Collectors.joining("; "));
-        }
-        return messages.getMessage(e.messageCode(), e.arguments(), e.messageCode(), locale);
+        return FormErrors.describe(e, messages, "workOrder.field", LocaleContextHolder.getLocale());
     }
 
     // ---- dispatcher's board

@@ -1,9 +1,12 @@
 package org.gridcare.shared.web;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.gridcare.shared.DomainException;
 import org.gridcare.shared.InvalidInputException;
+import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 
@@ -34,6 +37,21 @@ public final class FormErrors {
         } else {
             result.reject(exception.messageCode(), localised(exception.arguments()), exception.messageCode());
         }
+    }
+
+    /**
+     * The exception as one line for a page without a form object (an action button): each violation as
+     * "field label: message", the field's label from {@code fieldLabels + "." + field}.
+     */
+    public static String describe(DomainException exception, MessageSource messages, String fieldLabels,
+                                  Locale locale) {
+        if (exception instanceof InvalidInputException invalid) {
+            return invalid.violations().stream()
+                    .map(v -> messages.getMessage(fieldLabels + "." + v.field(), null, v.field(), locale) + ": "
+                            + messages.getMessage(v.messageCode(), v.arguments(), v.messageCode(), locale))
+                    .collect(Collectors.joining("; "));
+        }
+        return messages.getMessage(exception.messageCode(), exception.arguments(), exception.messageCode(), locale);
     }
 
     private static boolean isFormField(BindingResult result, String field) {
