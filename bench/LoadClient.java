@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Arguments: mode, base URL, bearer token, concurrent clients, seconds to run (after a 5 s warm-up),
  * then for create-orders a file of customer numbers (one per line) and for get one or more paths
  * (each request takes one at random; {@code {q}} in a path is replaced by a random entry of the
- * optional file given with -Dwords=FILE). Prints throughput, error count and latency percentiles.
+ * optional file given with -Dwords=FILE; with -Dkeys=true each new order carries its own Idempotency-Key,
+ * as a careful integration sends it). Prints throughput, error count and latency percentiles.
  */
 public class LoadClient {
 
@@ -110,7 +111,11 @@ public class LoadClient {
                 {"type":"%s","category":"%s","channel":"HOTLINE_95598","priority":"NORMAL","customerNumber":"%s",
                  "callerName":"压测用户","callerPhone":"13800138000","address":"压测地址","description":"benchmark order %d"}
                 """.formatted(type[0], type[1], customer.trim(), random.nextInt(1_000_000));
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/work-orders"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/work-orders"));
+        if (Boolean.getBoolean("keys")) {
+            request.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        }
+        return request
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))

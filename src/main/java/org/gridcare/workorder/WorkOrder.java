@@ -342,11 +342,8 @@ class WorkOrder {
         this.id = value;
     }
 
-    /** The number comes with the insert: the day's counter is taken as late as possible. */
+    /** The number comes with the insert (again, if a rolled-back group of intakes is written once more). */
     void assignNumber(String value) {
-        if (number != null) {
-            throw new IllegalStateException("order " + number + " already has a number");
-        }
         this.number = value;
     }
 

@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param attachmentTypes      content types accepted, as detected from the file's bytes
  * @param categoryCacheTtl     how long an instance trusts a category it has read (a change made on the same
  *                             instance applies at once)
+ * @param intakeGroupMax       most new orders written in one transaction (intakes arriving together share it)
  */
 @ConfigurationProperties("gridcare.workorder")
 record WorkOrderProperties(
@@ -21,5 +22,6 @@ record WorkOrderProperties(
         @DefaultValue("10MB") DataSize attachmentMaxSize,
         @DefaultValue({"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"})
         List<String> attachmentTypes,
-        @DefaultValue("60s") Duration categoryCacheTtl) {
+        @DefaultValue("60s") Duration categoryCacheTtl,
+        @DefaultValue("64") int intakeGroupMax) {
 }

@@ -43,11 +43,18 @@ class WorkOrderRepository {
         if (customerNumber == null && address == null) {
             return Optional.empty();
         }
+        // one newest-first walk per index, each stopping at its first match: as one OR-ed condition PostgreSQL
+        // collects every order of a busy address (thousands for a block of flats) into a bitmap and sorts them
         return jdbc.sql("""
-                select id, number from work_order
-                 where category_code = :category and created_at >= :since
-                   and (customer_number = :customer or address = :address)
-                 order by created_at desc limit 1
+                select id, number from (
+                    (select id, number, created_at from work_order
+                      where customer_number = :customer and category_code = :category and created_at >= :since
+                      order by created_at desc limit 1)
+                    union all
+                    (select id, number, created_at from work_order
+                      where address = :address and category_code = :category and created_at >= :since
+                      order by created_at desc limit 1)
+                ) latest order by created_at desc limit 1
                 """).param("category", category).param("since", ts(since)).param("customer", customerNumber)
                 .param("address", address).query((rs, n) -> new Earlier(rs.getLong("id"), rs.getString("number")))
                 .optional();

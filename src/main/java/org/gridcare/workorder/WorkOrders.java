@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PreDestroy;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.gridcare.audit.AuditTrail;
 import org.gridcare.customer.CustomerDirectory;
@@ -41,6 +42,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -65,6 +67,8 @@ public class WorkOrders {
     private final WorkOrderProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /** Writes intakes in groups, one transaction each (see {@link #create}). */
+    private final GroupCommit intakes;
     /** The category tree is read on every intake and changes rarely; a change on this instance applies at once. */
     private final LoadingCache<String, Optional<Category>> categories;
 
@@ -83,8 +87,14 @@ public class WorkOrders {
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.intakes = new GroupCommit("work-order-intake", transactions, properties.intakeGroupMax());
         this.categories = Caffeine.newBuilder().expireAfterWrite(properties.categoryCacheTtl()).maximumSize(10_000)
                 .build(orders::category);
+    }
+
+    @PreDestroy
+    void close() {
+        intakes.close();
     }
 
     private static Map<String, String> sorts() {
@@ -104,17 +114,26 @@ public class WorkOrders {
      * 受理. With an idempotency key, a retry (even a concurrent one) returns the order of the first call: the
      * key is stored with the order, and the loser of a race hits its unique constraint, rolls back (giving its
      * number back) and reads the winner's order.
+     *
+     * <p>The checks and reads run in the caller's thread; the writes run in the next {@link GroupCommit group}
+     * with the other intakes that arrived meanwhile (or in the caller's transaction, if it has one).
      */
     public Created create(NewWorkOrder command, String idempotencyKey, Actor actor) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
         if (key != null && key.length() > 100) {
             throw InvalidInputException.of("Idempotency-Key", "validation.workOrder.keyTooLong", 100);
         }
+        boolean ownTransaction = !TransactionSynchronizationManager.isActualTransactionActive();
         try {
-            return transactions.execute(status -> (key == null ? Optional.<Created>empty() : earlier(key, actor))
-                    .orElseGet(() -> new Created(createNow(command, key, actor), true)));
+            if (key != null && orders.orderIdForKey(actor.username(), key).isPresent()) {
+                return transactions.execute(status -> earlier(key, actor)).orElseThrow();
+            }
+            Intake intake = transactions.execute(status -> prepare(command, key, actor));
+            WorkOrderView created = ownTransaction ? intakes.run(() -> write(intake))
+                    : transactions.execute(status -> write(intake));
+            return new Created(created, true);
         } catch (DuplicateKeyException race) {
-            if (key == null) {
+            if (key == null || !ownTransaction) {
                 throw race;
             }
             return transactions.execute(status -> earlier(key, actor)).orElseThrow(() -> race);
@@ -126,11 +145,11 @@ public class WorkOrders {
                 .flatMap(orders::findById).map(order -> new Created(view(order, actor, true), false));
     }
 
-    /**
-     * Writes the order last: everything else of the intake (SLA clocks, reads) comes first, so that the day's
-     * counter row, locked from the numbering to the commit, is held as briefly as possible.
-     */
-    private WorkOrderView createNow(NewWorkOrder command, String key, Actor actor) {
+    /** An order checked and ready to be written: its id is taken, its number not yet. */
+    private record Intake(WorkOrder order, OrgUnit unit, String repeatOf, String key, Actor actor, Instant at) {
+    }
+
+    private Intake prepare(NewWorkOrder command, String key, Actor actor) {
         Instant now = Instant.now(clock);
         DataScope scope = units.scopeOf(actor);
         checkTypeAndCategory(command);
@@ -156,17 +175,29 @@ public class WorkOrders {
                 address, command.description(), command.sensitive(), command.media(), command.escalationRisk());
         WorkOrder order = WorkOrder.accept(null, normalized, unit.areaType().name(), unit.id().value(), unit.code(),
                 flags, earlier.map(WorkOrderRepository.Earlier::id).orElse(null), actor.username(), now);
-        long id = orders.nextId();
-        order.assignId(new WorkOrderId(id));
+        order.assignId(new WorkOrderId(orders.nextId()));
+        return new Intake(order, unit, earlier.map(WorkOrderRepository.Earlier::number).orElse(null), key, actor,
+                now);
+    }
+
+    /**
+     * Writes the order last: its clocks come first, so that the day's counter row, locked from the numbering to
+     * the commit, is held as briefly as possible.
+     */
+    private WorkOrderView write(Intake intake) {
+        WorkOrder order = intake.order();
+        long id = order.id().value();
+        Instant now = intake.at();
         SlaClocks.Started clocks = sla.startAndShow(id, profile(order), now);
-        String repeatOf = earlier.map(WorkOrderRepository.Earlier::number).orElse(null);
         String number = orders.insertNumbered(id, order, clocks.policyVersionId(),
-                LocalDate.ofInstant(now, BusinessTime.ZONE), repeatOf == null ? null : "repeat of " + repeatOf, key);
+                LocalDate.ofInstant(now, BusinessTime.ZONE),
+                intake.repeatOf() == null ? null : "repeat of " + intake.repeatOf(), intake.key());
         order.assignNumber(number);
         audit.record("WORK_ORDER_ACCEPTED", ENTITY, number, "%s %s via %s, unit %s%s".formatted(order.type(),
-                order.categoryCode(), order.channel(), unit.code(), flags.repeat() ? ", repeat" : ""));
-        events.publishEvent(new WorkOrderAccepted(id, number, order.type(), unit.id().value(), flags.repeat(), now));
-        return view(order, actor, false, List.of(), List.of(), clocks.clocks(), repeatOf);
+                order.categoryCode(), order.channel(), intake.unit().code(), order.flags().repeat() ? ", repeat" : ""));
+        events.publishEvent(new WorkOrderAccepted(id, number, order.type(), order.unitId(), order.flags().repeat(),
+                now));
+        return view(order, intake.actor(), false, List.of(), List.of(), clocks.clocks(), intake.repeatOf());
     }
 
     private void checkTypeAndCategory(NewWorkOrder command) {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AttachmentRulesTests {
 
     private final WorkOrderProperties properties = new WorkOrderProperties(Duration.ofDays(30), DataSize.ofKilobytes(1),
-            List.of("image/png", "application/pdf"), Duration.ofSeconds(60));
+            List.of("image/png", "application/pdf"), Duration.ofSeconds(60), 64);
 
     @Test
     void aPhotoIsRecognisedByItsBytesWhateverItsName() {

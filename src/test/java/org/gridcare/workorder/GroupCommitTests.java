@@ -1,0 +1,144 @@
+package org.gridcare.workorder;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.gridcare.GridCareTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@GridCareTest
+class GroupCommitTests {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactionManager;
+
+    @Test
+    void unitsArrivingTogetherShareOneTransactionAndAFailingOneFailsOnlyItsOwnCaller() throws Exception {
+        // counter rows of days long past stand in for any rows a unit writes
+        LocalDate base = LocalDate.of(1901, 1, 1).plusDays(System.nanoTime() % 10_000);
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(5);
+        try (GroupCommit group = new GroupCommit("test-group", new TransactionTemplate(transactionManager), 64)) {
+            // the first unit holds the writer, so that the next four queue up and form one group
+            Future<Long> first = callers.submit(() -> group.run(() -> {
+                writerBusy.countDown();
+                await(release);
+                return insertDay(base);
+            }));
+            assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<Long>> grouped = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                LocalDate day = base.plusDays(i);
+                boolean fails = i == 3;
+                grouped.add(callers.submit(() -> {
+                    SecurityContextHolder.getContext().setAuthentication(
+                            new TestingAuthenticationToken("caller-" + day, null));
+                    return group.run(() -> {
+                        // each unit runs as its own caller
+                        assertThat(SecurityContextHolder.getContext().getAuthentication().getName())
+                                .isEqualTo("caller-" + day);
+                        long transaction = insertDay(day);
+                        if (fails) {
+                            throw new IllegalArgumentException("unit of " + day + " fails");
+                        }
+                        return transaction;
+                    });
+                }));
+            }
+            while (queued(group) < 4) {
+                Thread.sleep(10);
+            }
+            release.countDown();
+
+            long firstTransaction = first.get(10, TimeUnit.SECONDS);
+            List<Long> transactions = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                if (i == 2) {
+                    Future<Long> failing = grouped.get(i);
+                    assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS))
+                            .hasCauseInstanceOf(IllegalArgumentException.class);
+                } else {
+                    transactions.add(grouped.get(i).get(10, TimeUnit.SECONDS));
+                }
+            }
+            assertThat(transactions).doesNotContain(firstTransaction);
+            // the group failed once and its units ran again alone: each in a transaction of its own
+            assertThat(transactions).doesNotHaveDuplicates();
+        } finally {
+            callers.shutdown();
+        }
+        assertThat(daysWritten(base, base.plusDays(4)))
+                .containsExactly(base, base.plusDays(1), base.plusDays(2), base.plusDays(4));
+    }
+
+    @Test
+    void unitsOfOneGroupCommitTogether() throws Exception {
+        LocalDate base = LocalDate.of(1931, 1, 1).plusDays(System.nanoTime() % 10_000);
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try (GroupCommit group = new GroupCommit("test-group", new TransactionTemplate(transactionManager), 64)) {
+            callers.submit(() -> group.run(() -> {
+                writerBusy.countDown();
+                await(release);
+                return insertDay(base);
+            }));
+            assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<Long>> grouped = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                LocalDate day = base.plusDays(i);
+                grouped.add(callers.submit(() -> group.run(() -> insertDay(day))));
+            }
+            while (queued(group) < 3) {
+                Thread.sleep(10);
+            }
+            release.countDown();
+            List<Long> transactions = new ArrayList<>();
+            for (Future<Long> unit : grouped) {
+                transactions.add(unit.get(10, TimeUnit.SECONDS));
+            }
+            assertThat(transactions).containsOnly(transactions.get(0));
+        } finally {
+            callers.shutdown();
+        }
+    }
+
+    private long insertDay(LocalDate day) {
+        jdbc.sql("insert into work_order_counter (day, last) values (:day, 1)").param("day", day).update();
+        return jdbc.sql("select txid_current()").query(Long.class).single();
+    }
+
+    private List<LocalDate> daysWritten(LocalDate from, LocalDate to) {
+        return jdbc.sql("select day from work_order_counter where day between :from and :to order by day")
+                .param("from", from).param("to", to).query(LocalDate.class).list();
+    }
+
+    private static int queued(GroupCommit group) {
+        return group.queued();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
