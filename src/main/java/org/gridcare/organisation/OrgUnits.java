@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -45,7 +46,7 @@ public class OrgUnits {
         this.scopeOfUnit = Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(10_000)
                 .build(unitId -> units.findById(unitId)
                         .map(unit -> new DataScope(false, new HashSet<>(units.findSubtreeIds(unit.path()))))
-                        .orElseGet(() -> new DataScope(false, java.util.Set.of())));
+                        .orElseGet(() -> new DataScope(false, Set.of())));
     }
 
     /** Forgets what was cached, now and again after the commit (a concurrent reader may re-read the old tree). */
@@ -70,6 +71,12 @@ public class OrgUnits {
             return DataScope.unrestricted();
         }
         return scopeOfUnit.get(actor.unitId());
+    }
+
+    /** The ids of a unit and of every unit below it (a filter "unit X" means X's whole subtree). */
+    @Transactional(readOnly = true)
+    public Set<Long> subtreeIds(OrgUnitId unit) {
+        return scopeOfUnit.get(unit.value()).unitIds();
     }
 
     @Transactional(readOnly = true)

@@ -257,7 +257,7 @@ public class WorkOrders {
         Set<Long> unitIds = null;
         if (unitCode != null && !unitCode.isBlank()) {
             unitIds = units.findByCode(unitCode.trim()).filter(u -> scope.includes(u.id().value()))
-                    .map(u -> Set.of(u.id().value()))
+                    .map(u -> units.subtreeIds(u.id()))
                     .orElseThrow(() -> InvalidInputException.of("unit", "validation.workOrder.unknownUnit", unitCode));
         }
         var filter = new WorkOrderFilter(statuses, false, type, channel, unitIds, WorkOrder.blankToNull(handler),

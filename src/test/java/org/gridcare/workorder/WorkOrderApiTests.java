@@ -340,6 +340,15 @@ class WorkOrderApiTests {
                 .andReturn().getResponse().getStatus();
     }
 
+    @Test
+    void theUnitFilterTakesTheUnitsWholeSubtree() throws Exception {
+        String customer = world.customer("拱墅区 7 号");
+        world.order("CONSULTATION", "CONSULTATION.TARIFF", customer);
+        assertThat(total("unit=" + world.station.code())).isEqualTo(1);
+        // the station's city company: its orders are those of the stations below it
+        assertThat(total("unit=" + world.station.parentCode())).isEqualTo(1);
+    }
+
     private long total(String query) throws Exception {
         return world.read(mvc.perform(get("/api/v1/work-orders?" + query).with(WorkOrderWorld.admin())).andReturn()
                 .getResponse().getContentAsString()).get("total").asLong();
