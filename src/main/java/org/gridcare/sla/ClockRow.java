@@ -57,8 +57,8 @@ record ClockRow(long id, long orderId, String clockName, long ruleId, Instant st
             return switch (outcome) {
                 case MET -> ClockState.MET;
                 case BREACHED -> ClockState.BREACHED;
-                // a voided clock shows BREACHED when it had already run out, otherwise it counts as not failed
-                default -> stoppedAt.isAfter(dueAt) ? ClockState.BREACHED : ClockState.MET;
+                // no verdict: the work ended because the order did (a breach already raised stays on the order)
+                default -> ClockState.VOID;
             };
         }
         if (pausedSince != null) {

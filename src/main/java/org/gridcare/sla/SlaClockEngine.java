@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  *     time is added to its due and warning moments);</li>
  * <li>a clock whose stop events include the event stops: MET when on time, BREACHED when late
  *     (a late stop the scheduler has not seen yet raises the breach here, once);</li>
- * <li>CANCELLED and MERGED end every other running clock without a verdict (outcome VOID: shown
- *     BREACHED if it had already run out, otherwise not counted against anyone);</li>
+ * <li>CANCELLED and MERGED end every other running clock without a verdict (outcome and state VOID,
+ *     counted neither as met nor as breached; a breach already raised stays on the order);</li>
  * <li>CLOSED judges every other running clock like a stop: closing the order ends the work;</li>
  * <li>a running clock pauses when the new status is one of its pause states (default SUSPENDED);</li>
  * <li>a clock whose start events include the event starts a new instance, unless a clock of that

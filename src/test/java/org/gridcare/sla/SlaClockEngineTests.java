@@ -175,15 +175,21 @@ class SlaClockEngineTests {
     }
 
     @Test
-    void cancellingEndsTheRunningClocksWithoutAVerdictAndClosingJudgesThem() {
+    void cancellingOrMergingVoidsTheRunningClocksAndClosingJudgesThem() {
         long cancelled = newOrderId();
         inTx(() -> clocks.start(cancelled, profile("COMPLAINT", null, "URBAN", "HOTLINE_95598"), MONDAY));
         inTx(() -> clocks.record(cancelled, OrderEvent.CANCELLED, "CANCELLED", at("2025-03-03T11:00")));
         assertThat(clocks.clocksOf(cancelled, at("2025-04-01T00:00")))
                 .allSatisfy(c -> {
-                    assertThat(c.state()).isEqualTo(ClockState.MET);
+                    assertThat(c.state()).isEqualTo(ClockState.VOID);
                     assertThat(c.metAt()).isNull();
                 });
+        // a clock that had already run out when the order was merged away is void too, not breached
+        long merged = newOrderId();
+        inTx(() -> clocks.start(merged, profile("COMPLAINT", null, "URBAN", "HOTLINE_95598"), MONDAY));
+        inTx(() -> clocks.record(merged, OrderEvent.MERGED, "MERGED", at("2025-03-06T11:00")));
+        assertThat(clocks.clocksOf(merged, at("2025-04-01T00:00"))).extracting(ClockView::state)
+                .containsOnly(ClockState.VOID);
 
         long closed = newOrderId();
         inTx(() -> clocks.start(closed, profile("CONSULTATION", null, "URBAN", "GOV_12345"), MONDAY));
