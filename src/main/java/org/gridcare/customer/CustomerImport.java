@@ -120,13 +120,13 @@ class CustomerImport {
                         number, first));
             }
         }
-        Map<String, Long> existing = new HashMap<>();
+        Map<String, Customer> existing = new HashMap<>();
         List<String> numbers = new ArrayList<>(firstRow.keySet());
         for (int from = 0; from < numbers.size(); from += 5000) {
-            existing.putAll(customers.unitsOfExisting(numbers.subList(from, Math.min(numbers.size(), from + 5000))));
+            existing.putAll(customers.existing(numbers.subList(from, Math.min(numbers.size(), from + 5000))));
         }
-        existing.forEach((number, unitId) -> {
-            if (!scope.includes(unitId)) {
+        existing.forEach((number, customer) -> {
+            if (!scope.includes(customer.unitId())) {
                 problems.add(new RowProblem(firstRow.get(number), "number",
                         "validation.customer.import.numberOutOfScope", number));
             }
@@ -143,9 +143,17 @@ class CustomerImport {
         int updated = existing.size();
         audit.record("CUSTOMER_IMPORTED", Customers.ENTITY, truncate(fileName),
                 "%d rows: %d inserted, %d updated".formatted(rows.size(), rows.size() - updated, updated));
+        // the same events as the API's: other modules keep their copies current from them
         for (CustomerContent row : rows) {
-            if (!existing.containsKey(row.number())) {
-                events.publishEvent(new CustomerRegistered(row.number(), unitIds.get(row.unitCode())));
+            long unitId = unitIds.get(row.unitCode());
+            Customer before = existing.get(row.number());
+            if (before == null) {
+                events.publishEvent(new CustomerRegistered(row.number(), unitId));
+                continue;
+            }
+            Set<String> fields = Customers.changedFields(before, before.withContent(row, unitId));
+            if (!fields.isEmpty()) {
+                events.publishEvent(new CustomerChanged(row.number(), unitId, fields));
             }
         }
         return new Outcome(rows.size(), rows.size() - updated, updated);

@@ -20,5 +20,5 @@ record CustomerProperties(
         @DefaultValue({"DISPATCHER", "FIELD_STAFF"}) Set<String> fullAddressRoles,
         @DefaultValue("50000") int importMaxRows,
         @DefaultValue("200000") int exportMaxRows,
-        @DefaultValue("1000") int searchCountCap) {
+        @DefaultValue("200") int searchCountCap) {
 }

@@ -229,7 +229,7 @@ class Customers implements CustomerDirectory {
         return unit.get();
     }
 
-    private static Set<String> changedFields(Customer before, Customer after) {
+    static Set<String> changedFields(Customer before, Customer after) {
         Set<String> fields = new LinkedHashSet<>();
         note(fields, "name", before.name(), after.name());
         note(fields, "kind", before.kind(), after.kind());

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -27,6 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @GridCareTest
+@RecordApplicationEvents
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerImportExportTests {
 
@@ -35,6 +38,7 @@ class CustomerImportExportTests {
     @Autowired MockMvc mvc;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEvents events;
 
     final RequestPostProcessor admin = httpBasic("admin", TestDatabase.ADMIN_PASSWORD);
     String station;
@@ -97,6 +101,27 @@ class CustomerImportExportTests {
                 .andExpect(jsonPath("$.name").value("李四（改）")).andExpect(jsonPath("$.version").value(1));
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'CUSTOMER_IMPORTED' and summary like '2 rows%'")
                 .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void anImportTellsOtherModulesWhatTheApiWouldTell() throws Exception {
+        String p = prefix();
+        String csv = HEADER + p + "11,赵六,RESIDENTIAL,AC220V,杭州市西湖区文二路11号,13800000011,,,,%s,\n".formatted(station)
+                + p + "12,钱七,RESIDENTIAL,AC220V,杭州市西湖区文二路12号,13800000012,,,,%s,\n".formatted(station);
+        assertThat(upload(csv, httpBasic(manager, Fixtures.PASSWORD)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(events.stream(CustomerRegistered.class).map(CustomerRegistered::number))
+                .containsExactlyInAnyOrder(p + "11", p + "12");
+
+        events.clear();
+        String again = HEADER + p + "11,赵六,RESIDENTIAL,AC220V,杭州市西湖区文二路11号,13800000011,,,,%s,\n".formatted(station)
+                + p + "12,钱七,RESIDENTIAL,AC220V,杭州市西湖区文二路99号,13800000099,,,,%s,\n".formatted(station);
+        assertThat(upload(again, httpBasic(manager, Fixtures.PASSWORD)).getResponse().getStatus()).isEqualTo(200);
+        // the unchanged row tells nothing; the changed one names its changed fields, never their values
+        assertThat(events.stream(CustomerRegistered.class)).isEmpty();
+        assertThat(events.stream(CustomerChanged.class).toList()).singleElement().satisfies(changed -> {
+            assertThat(changed.number()).isEqualTo(p + "12");
+            assertThat(changed.fields()).containsExactlyInAnyOrder("address", "phone");
+        });
     }
 
     @Test
