@@ -270,29 +270,30 @@ class ReadingImportJob {
 
     /** Rows of meters the archive doesn't know (within the scope), or read while the meter was not in service. */
     private long rejectByMeter(long id, ReadingKind kind) {
-        String timeField = kind.columns().get(1);
-        List<RowProblem> rejected = jdbc.sql("""
-                select s.line, s.meter_number, m.meter_id, to_char(s.ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as ts,
-                       m.installed_on, m.removed_on
-                  from stage s left join stage_meter m on m.meter_number = s.meter_number
-                 where m.meter_id is null or (s.ts at time zone 'Asia/Shanghai')::date < m.installed_on
-                       or (s.ts at time zone 'Asia/Shanghai')::date > m.removed_on
-                 order by s.line
-                """).query((rs, row) -> rs.getObject("meter_id") == null
-                        ? RowProblem.of(rs.getLong("line"), "meterNumber", Codes.UNKNOWN_METER, rs.getString("meter_number"))
-                        : RowProblem.of(rs.getLong("line"), timeField, Codes.METER_NOT_IN_SERVICE, rs.getString("meter_number"),
-                        rs.getString("ts"), String.valueOf(rs.getDate("installed_on")),
-                        rs.getDate("removed_on") == null ? "-" : String.valueOf(rs.getDate("removed_on"))))
-                .list();
-        imports.addProblems(id, rejected.subList(0, Math.min(rejected.size(), properties.reportLimit())));
-        if (!rejected.isEmpty()) {
-            jdbc.sql("""
+        return jdbc.sql("""
+                with gone as (
                     delete from stage s where not exists (
                         select 1 from stage_meter m where m.meter_number = s.meter_number
                            and (s.ts at time zone 'Asia/Shanghai')::date between m.installed_on and coalesce(m.removed_on, 'infinity'))
-                    """).update();
-        }
-        return rejected.size();
+                    returning s.line, s.meter_number, s.ts),
+                reported as (
+                    insert into meter_import_problem (import_id, line, field, code, arguments)
+                    select :id, g.line, case when m.meter_id is null then 'meterNumber' else :timeField end,
+                           case when m.meter_id is null then 'UNKNOWN_METER' else 'METER_NOT_IN_SERVICE' end,
+                           case when m.meter_id is null then array[g.meter_number]
+                                else array[g.meter_number, to_char(g.ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'),
+                                           m.installed_on::text, coalesce(m.removed_on::text, '-')] end
+                      from gone g left join stage_meter m on m.meter_number = g.meter_number
+                     order by g.line limit :room
+                    on conflict do nothing)
+                select count(*) from gone
+                """).param("id", id).param("timeField", kind.columns().get(1)).param("room", room(id))
+                .query(Long.class).single();
+    }
+
+    /** How many more rejected rows the report takes. */
+    private int room(long id) {
+        return (int) Math.max(0, properties.reportLimit() - imports.problemCount(id));
     }
 
     /**
@@ -323,23 +324,24 @@ class ReadingImportJob {
             return new long[] {accepted, 0, 0};
         }
         // every staged key is stored now: the stored value is ours, an earlier line's, or an earlier import's
-        List<RowProblem> conflicts = jdbc.sql("""
-                select s.line, s.meter_number, to_char(s.ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as ts,
-                       s.kwh_e4 as mine, i.kwh_e4 as stored, s.minutes as my_minutes, i.minutes as stored_minutes
-                  from stage s join stage_meter m using (meter_number)
-                  join meter_interval i on i.meter_id = m.meter_id and i.start_at = s.ts
-                 where i.kwh_e4 <> s.kwh_e4 or i.minutes <> s.minutes
-                 order by s.line
-                """).query((rs, row) -> RowProblem.of(rs.getLong("line"), "kwh", Codes.DUPLICATE_CONFLICT,
-                        rs.getString("meter_number"), rs.getString("ts"),
-                        kwh(rs.getLong("stored")) + " kWh/" + rs.getInt("stored_minutes") + "min",
-                        kwh(rs.getLong("mine")) + " kWh/" + rs.getInt("my_minutes") + "min")).list();
-        imports.addProblems(id, conflicts.subList(0, Math.min(conflicts.size(), properties.reportLimit())));
-        return new long[] {accepted, staged - accepted - conflicts.size(), conflicts.size()};
-    }
-
-    private static String kwh(long e4) {
-        return java.math.BigDecimal.valueOf(e4, ReadingRows.SCALE).stripTrailingZeros().toPlainString();
+        long conflicts = jdbc.sql("""
+                with conflict as (
+                    select s.line, s.meter_number, s.ts, s.kwh_e4 as mine, i.kwh_e4 as stored, s.minutes as my_minutes,
+                           i.minutes as stored_minutes
+                      from stage s join stage_meter m using (meter_number)
+                      join meter_interval i on i.meter_id = m.meter_id and i.start_at = s.ts
+                     where i.kwh_e4 <> s.kwh_e4 or i.minutes <> s.minutes),
+                reported as (
+                    insert into meter_import_problem (import_id, line, field, code, arguments)
+                    select :id, line, 'kwh', 'DUPLICATE_CONFLICT',
+                           array[meter_number, to_char(ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'),
+                                 trim_scale(stored / 10000.0) || ' kWh/' || stored_minutes || 'min',
+                                 trim_scale(mine / 10000.0) || ' kWh/' || my_minutes || 'min']
+                      from conflict order by line limit :room
+                    on conflict do nothing)
+                select count(*) from conflict
+                """).param("id", id).param("room", room(id)).query(Long.class).single();
+        return new long[] {accepted, staged - accepted - conflicts, conflicts};
     }
 
     /**
@@ -358,9 +360,9 @@ class ReadingImportJob {
                   from stage s join stage_meter m using (meter_number)
                 """).update();
         // the same moment twice: stored already (compared with that), or an earlier line of the file
-        List<Repeat> repeats = jdbc.sql("""
-                select r.line, r.meter_number, to_char(r.ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as shown,
-                       coalesce(st.total, f.total) as earlier_total, r.total,
+        jdbc.sql("""
+                create temp table stage_repeat on commit drop as
+                select r.line, r.meter_number, r.ts, coalesce(st.total, f.total) as earlier_total, r.total,
                        case when st.meter_id is not null
                             then (st.total, st.critical_peak, st.peak, st.flat, st.valley, st.reactive_kvarh, st.max_demand_kw)
                                  is not distinct from (r.total, r.critical_peak, r.peak, r.flat, r.valley, r.reactive_kvarh, r.max_demand_kw)
@@ -371,19 +373,22 @@ class ReadingImportJob {
                   left join meter_register st on st.meter_id = r.meter_id and st.read_at = r.ts
                   left join stage_read f on f.meter_id = r.meter_id and f.ts = r.ts and f.nth = 1 and r.nth > 1
                  where st.meter_id is not null or r.nth > 1
-                 order by r.line
-                """).query((rs, row) -> new Repeat(rs.getBoolean("same"), RowProblem.of(rs.getLong("line"), "total",
-                        Codes.DUPLICATE_CONFLICT, rs.getString("meter_number"), rs.getString("shown"),
-                        plain(rs.getBigDecimal("earlier_total")), plain(rs.getBigDecimal("total"))))).list();
-        long unchanged = repeats.stream().filter(Repeat::same).count();
-        List<RowProblem> problems = new ArrayList<>(repeats.stream().filter(r -> !r.same()).map(Repeat::problem).toList());
-        jdbc.sql("""
-                delete from stage_read r where r.nth > 1
-                    or exists (select 1 from meter_register st where st.meter_id = r.meter_id and st.read_at = r.ts)
                 """).update();
+        long unchanged = jdbc.sql("select count(*) from stage_repeat where same").query(Long.class).single();
+        long rejected = jdbc.sql("select count(*) from stage_repeat where not same").query(Long.class).single();
+        jdbc.sql("""
+                insert into meter_import_problem (import_id, line, field, code, arguments)
+                select :id, line, 'total', 'DUPLICATE_CONFLICT',
+                       array[meter_number, to_char(ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'),
+                             trim_scale(earlier_total)::text, trim_scale(total)::text]
+                  from stage_repeat where not same order by line limit :room
+                on conflict do nothing
+                """).param("id", id).param("room", room(id)).update();
+        jdbc.sql("delete from stage_read r where exists (select 1 from stage_repeat p where p.line = r.line)").update();
 
         // the rest in order with the stored reads around them: each against its neighbours
-        List<RowProblem> backwards = jdbc.sql("""
+        jdbc.sql("""
+                create temp table stage_backwards on commit drop as
                 with span as (select meter_id, min(ts) as lo, max(ts) as hi from stage_read group by meter_id),
                 stored as (
                     select st.meter_id, st.read_at as ts, st.total, st.critical_peak, st.peak, st.flat, st.valley, st.reactive_kvarh
@@ -423,34 +428,24 @@ class ReadingImportJob {
                         select c.next, n_at where n_line is null and n_at is not null and c.mine > c.next) x
                      limit 1) v
                  where line is not null
-                 order by line
-                """).query((rs, row) -> RowProblem.of(rs.getLong("line"), rs.getString("field"), Codes.REGISTER_BACKWARDS,
-                        rs.getString("meter_number"), rs.getString("ts"), plain(rs.getBigDecimal("mine")),
-                        plain(rs.getBigDecimal("other")),
-                        rs.getTimestamp("other_at").toInstant().atZone(BusinessTime.ZONE).toLocalDateTime().toString().replace('T', ' ')))
-                .list();
-        problems.addAll(backwards);
-        if (!backwards.isEmpty()) {
-            jdbc.sql("delete from stage_read where line = any(:lines)")
-                    .param("lines", backwards.stream().map(RowProblem::line).toArray(Long[]::new)).update();
-        }
+                """).update();
+        rejected += jdbc.sql("select count(*) from stage_backwards").query(Long.class).single();
+        jdbc.sql("""
+                insert into meter_import_problem (import_id, line, field, code, arguments)
+                select :id, line, field, 'REGISTER_BACKWARDS',
+                       array[meter_number, ts, trim_scale(mine)::text, trim_scale(other)::text,
+                             to_char(other_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')]
+                  from stage_backwards order by line limit :room
+                on conflict do nothing
+                """).param("id", id).param("room", room(id)).update();
+        jdbc.sql("delete from stage_read r where exists (select 1 from stage_backwards b where b.line = r.line)").update();
         progress(id, "SAVING", 0, 0);
         long accepted = jdbc.sql("""
                 insert into meter_register (meter_id, read_at, total, critical_peak, peak, flat, valley, reactive_kvarh, max_demand_kw)
                 select meter_id, ts, total, critical_peak, peak, flat, valley, reactive_kvarh, max_demand_kw from stage_read
                 on conflict do nothing
                 """).update();
-        problems.sort(java.util.Comparator.comparingLong(RowProblem::line));
-        imports.addProblems(id, problems.subList(0, Math.min(problems.size(), properties.reportLimit())));
-        return new long[] {accepted, unchanged, problems.size()};
-    }
-
-    /** A read at a moment already read: the same values (unchanged) or a conflict. */
-    private record Repeat(boolean same, RowProblem problem) {
-    }
-
-    private static String plain(java.math.BigDecimal value) {
-        return value == null ? "-" : value.stripTrailingZeros().toPlainString();
+        return new long[] {accepted, unchanged, rejected};
     }
 
     /** Progress goes through its own short transaction, so that other sessions see it while this one runs. */
