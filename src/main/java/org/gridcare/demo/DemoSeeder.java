@@ -92,12 +92,18 @@ public class DemoSeeder {
         Instant started = Instant.now(clock);
         long begin = System.nanoTime();
         Actor actor = new SeedingActor();
+        DemoTexts texts = DemoTexts.load();
+        DemoCompany company = new DemoCompany(volume.seed(), texts);
         String refusal = transactions.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SEED_LOCK).query(Object.class).single();
-            if (jdbc.sql("select count(*) from demo_seed").query(Integer.class).single() > 0) {
-                return "";
+            var earlier = jdbc.sql("select started_at, finished_at from demo_seed").query((rs, n) ->
+                    rs.getTimestamp("finished_at") != null ? "" : "a demo seeding started at "
+                            + rs.getTimestamp("started_at").toInstant() + " is still running or did not finish")
+                    .optional();
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
-            String reason = dataPresent(actor);
+            String reason = dataPresent(actor, company);
             if (reason != null) {
                 return reason;
             }
@@ -114,8 +120,6 @@ public class DemoSeeder {
                     Map.of(), Duration.ZERO, refusal.isEmpty() ? null : refusal);
         }
 
-        DemoTexts texts = DemoTexts.load();
-        DemoCompany company = new DemoCompany(volume.seed(), texts);
         Map<Role, String> passwords = new EnumMap<>(Role.class);
         Map<Role, List<String>> accounts = new EnumMap<>(Role.class);
         Map<String, Long> unitIds = transactions.execute(status -> organisation(company, actor, passwords, accounts));
@@ -139,8 +143,11 @@ public class DemoSeeder {
         for (int from = 0; from < schedule.length; from += volume.batch()) {
             int to = Math.min(schedule.length, from + volume.batch());
             // each order is a function of its index alone, so generating in parallel changes nothing
+            long generating = System.nanoTime();
             List<HistoricOrder> batch = IntStream.range(from, to).parallel()
                     .mapToObj(i -> generator.order(i, schedule[i])).toList();
+            log.debug("Demo company: {} orders generated in {} ms", batch.size(),
+                    (System.nanoTime() - generating) / 1_000_000);
             HistoricOrders.Loaded loaded = orders.load(batch);
             first = first == 0 ? loaded.firstId() : first;
             last = loaded.lastId();
@@ -157,7 +164,7 @@ public class DemoSeeder {
     }
 
     /** Why the database is not empty, or null when it is. */
-    private String dataPresent(Actor actor) {
+    private String dataPresent(Actor actor, DemoCompany company) {
         if (customers.anyCustomer()) {
             return "it holds customers";
         }
@@ -167,6 +174,11 @@ public class DemoSeeder {
         long accounts = users.find(null, null, null, PageQuery.of(0, 1, null, Users.SORTS), actor).total();
         if (accounts > 1) {
             return "it holds %d user accounts besides the first administrator".formatted(accounts - 1);
+        }
+        for (DemoCompany.Unit unit : company.units()) {
+            if (units.findByCode(unit.code()).isPresent()) {
+                return "its organisation already has a unit " + unit.code();
+            }
         }
         return null;
     }

@@ -41,8 +41,9 @@ class DemoStartup implements ApplicationRunner {
         DemoSeeder.Result result = seeder.seed(properties.volume());
         switch (result.outcome()) {
             case ALREADY_SEEDED -> log.info("Demo company already seeded; nothing to do");
-            case REFUSED -> log.warn("Demo company NOT seeded: the database is not empty ({}). Demo data is only "
-                    + "loaded into an empty database; set GRIDCARE_DEMO=false to silence this.", result.reason());
+            case REFUSED -> log.warn("Demo company NOT seeded: {}. Demo data goes only into an empty database "
+                    + "(no customers, work orders or users besides the first admin); set GRIDCARE_DEMO=false to "
+                    + "silence this.", result.reason());
             case SEEDED -> log.warn("""
 
                     ================================================================

@@ -54,7 +54,7 @@ public final class BulkCopy {
             // Instant and LocalDate print as ISO-8601, which PostgreSQL reads for timestamptz and date
             text = value.toString();
         }
-        csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+        csv.append('"').append(text.indexOf('"') < 0 ? text : text.replace("\"", "\"\"")).append('"');
         return this;
     }
 

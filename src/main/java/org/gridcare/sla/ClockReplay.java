@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -55,40 +56,51 @@ public class ClockReplay {
                 .toList();
         WorkingDays workingDays = calendar.workingDays();
         Map<Long, Map<Long, ClockRule>> rulesByVersion = new HashMap<>();
-        Map<String, List<ClockRule>> clocksByProfile = new HashMap<>();
+        for (PolicyVersion version : versions) {
+            Map<Long, ClockRule> byId = new HashMap<>();
+            policies.rules(version.id()).forEach(rule -> byId.put(rule.id(), rule));
+            rulesByVersion.put(version.id(), byId);
+        }
+        Map<String, List<ClockRule>> clocksByProfile = new ConcurrentHashMap<>();
+        // each order's clocks depend on its own history only: computed in parallel, written in order
+        List<Computed> computed = histories.parallelStream().map(history -> {
+            PolicyVersion version = versions.stream().filter(v -> !v.effectiveFrom().isAfter(history.acceptedAt()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                            "no SLA policy version in force at " + history.acceptedAt()));
+            OrderProfile profile = history.profile();
+            List<ClockRule> rules = clocksByProfile.computeIfAbsent(version.id() + "|" + profile,
+                    key -> List.copyOf(policies.clocksFor(version.id(), profile).values()));
+            List<ClockRow> rows = replay(history, rules, rulesByVersion.get(version.id()), workingDays).stream()
+                    .map(row -> alarmsRaisedBy(row, asOf)).toList();
+            String state = "NONE";
+            for (ClockRow row : rows) {
+                state = worse(state, row.breachRaised() ? "BREACHED" : row.warningRaised() ? "WARNING" : "NONE");
+            }
+            return new Computed(history, version.id(), rows, state);
+        }).toList();
         BulkCopy orders = BulkCopy.into("sla_order",
                 "order_id, policy_version_id, order_type, sub_type, priority, area_type, channel, started_at");
         BulkCopy clocks = BulkCopy.into("sla_clock", "order_id, clock_name, rule_id, started_at, due_at, warning_at, "
                 + "paused_seconds, paused_since, stopped_at, outcome, warning_raised, breach_raised");
         List<Replayed> replayed = new ArrayList<>(histories.size());
-        for (History history : histories) {
-            PolicyVersion version = versions.stream().filter(v -> !v.effectiveFrom().isAfter(history.acceptedAt()))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(
-                            "no SLA policy version in force at " + history.acceptedAt()));
-            Map<Long, ClockRule> rulesById = rulesByVersion.computeIfAbsent(version.id(), id -> {
-                Map<Long, ClockRule> byId = new HashMap<>();
-                policies.rules(id).forEach(rule -> byId.put(rule.id(), rule));
-                return byId;
-            });
+        for (Computed c : computed) {
+            History history = c.history();
             OrderProfile profile = history.profile();
-            List<ClockRule> rules = clocksByProfile.computeIfAbsent(version.id() + "|" + profile,
-                    key -> List.copyOf(policies.clocksFor(version.id(), profile).values()));
-            List<ClockRow> rows = replay(history, rules, rulesById, workingDays);
-            String state = "NONE";
-            for (ClockRow row : rows) {
-                ClockRow judged = alarmsRaisedBy(row, asOf);
-                state = worse(state, judged.breachRaised() ? "BREACHED" : judged.warningRaised() ? "WARNING" : "NONE");
-                clocks.cells(history.orderId(), judged.clockName(), judged.ruleId(), judged.startedAt(),
-                        judged.dueAt(), judged.warningAt(), judged.pausedSeconds(), judged.pausedSince(),
-                        judged.stoppedAt(), judged.outcome(), judged.warningRaised(), judged.breachRaised()).endRow();
+            for (ClockRow row : c.rows()) {
+                clocks.cells(history.orderId(), row.clockName(), row.ruleId(), row.startedAt(), row.dueAt(),
+                        row.warningAt(), row.pausedSeconds(), row.pausedSince(), row.stoppedAt(), row.outcome(),
+                        row.warningRaised(), row.breachRaised()).endRow();
             }
-            orders.cells(history.orderId(), version.id(), profile.type(), profile.subType(), profile.priority(),
+            orders.cells(history.orderId(), c.versionId(), profile.type(), profile.subType(), profile.priority(),
                     profile.areaType(), profile.channel(), history.acceptedAt()).endRow();
-            replayed.add(new Replayed(history.orderId(), version.id(), state));
+            replayed.add(new Replayed(history.orderId(), c.versionId(), c.slaState()));
         }
         orders.copy(dataSource);
         clocks.copy(dataSource);
         return replayed;
+    }
+
+    private record Computed(History history, long versionId, List<ClockRow> rows, String slaState) {
     }
 
     /** Every clock instance of the order after its whole history, in start order. */
