@@ -12,8 +12,12 @@ import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.gridcare.audit.AuditTrail;
 import org.gridcare.organisation.DataScope;
 import org.gridcare.organisation.OrgUnits;
@@ -98,26 +102,28 @@ class CustomerExport {
                 });
                 printer.flush();
             } else {
-                Workbook workbook = new Workbook(out, "GridCare", "1.0");
-                Worksheet sheet = workbook.newWorksheet("customers");
-                for (int c = 0; c < CustomerImport.COLUMNS.size(); c++) {
-                    sheet.value(0, c, CustomerImport.COLUMNS.get(c));
-                }
-                sheet.style(0, 0).bold().set();
-                stream(filter, scope, disclosure, cells -> {
-                    int row = ++count[0];
-                    for (int c = 0; c < cells.size(); c++) {
-                        sheet.value(row, c, cells.get(c));
+                // Apache POI's streaming workbook: 100 rows in memory, the rest in a temporary file
+                try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+                    Sheet sheet = workbook.createSheet("customers");
+                    CellStyle bold = workbook.createCellStyle();
+                    Font font = workbook.createFont();
+                    font.setBold(true);
+                    bold.setFont(font);
+                    Row header = sheet.createRow(0);
+                    for (int c = 0; c < CustomerImport.COLUMNS.size(); c++) {
+                        Cell cell = header.createCell(c);
+                        cell.setCellValue(CustomerImport.COLUMNS.get(c));
+                        cell.setCellStyle(bold);
                     }
-                    if (row % 1000 == 0) {
-                        try {
-                            sheet.flush();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+                    stream(filter, scope, disclosure, cells -> {
+                        Row row = sheet.createRow(++count[0]);
+                        for (int c = 0; c < cells.size(); c++) {
+                            row.createCell(c).setCellValue(cells.get(c));
                         }
-                    }
-                });
-                workbook.finish();
+                    });
+                    workbook.write(out);
+                    workbook.dispose();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -211,17 +211,13 @@ class CustomerImportExportTests {
 
         MvcResult xlsx = mvc.perform(get("/api/v1/customers/export").param("format", "xlsx").param("q", p)
                 .with(admin)).andExpect(status().isOk()).andReturn();
+        // the workbook opens with Apache POI and holds the masked rows
         StringBuilder xml = new StringBuilder();
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("customers", ".xlsx");
-        java.nio.file.Files.write(file, xlsx.getResponse().getContentAsByteArray());
-        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
-            for (var entry : java.util.Collections.list(zip.entries())) {
-                if (entry.getName().startsWith("xl/")) {
-                    xml.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-        } finally {
-            java.nio.file.Files.deleteIfExists(file);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+            var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> xml.append(formatter.formatCellValue(cell))
+                    .append('\t')));
         }
         assertThat(xml).contains(p + "01").contains(p + "02").contains("138****5678").doesNotContain("13812345678");
     }
