@@ -99,31 +99,33 @@ class DeadlineSchedulerTests {
 
     @Test
     void theDueClockScanReadsOnlyThePartialIndexOfRunningClocks() {
-        // half a million finished clocks and twenty thousand running ones, rolled back afterwards
+        // a hundred thousand finished clocks and twenty thousand running ones, rolled back afterwards; how fast
+        // the scan is at volume is a benchmark (docs/benchmarks.md), not this test
         tx.executeWithoutResult(status -> {
             jdbc.sql("""
                     insert into sla_order (order_id, policy_version_id, order_type, started_at)
-                    select -g, 1, 'COMPLAINT', now() from generate_series(1, 520000) g
+                    select -g, 1, 'COMPLAINT', now() from generate_series(1, 120000) g
                     """).update();
+            // fresh statistics also make this connection re-plan its cached foreign-key check on sla_order,
+            // which was planned as a scan of a tiny table and would otherwise run once per inserted clock
+            jdbc.sql("analyze sla_order").update();
             jdbc.sql("""
                     insert into sla_clock (order_id, clock_name, rule_id, started_at, due_at, warning_at, stopped_at, outcome)
                     select -g, 'REPLY', (select min(id) from sla_clock_rule), now() - interval '10 days',
                            now() - interval '5 days', now() - interval '6 days',
-                           case when g <= 500000 then now() - interval '7 days' end,
-                           case when g <= 500000 then 'MET' end
-                    from generate_series(1, 520000) g
+                           case when g <= 100000 then now() - interval '7 days' end,
+                           case when g <= 100000 then 'MET' end
+                    from generate_series(1, 120000) g
                     """).update();
             jdbc.sql("analyze sla_clock").update();
             List<String> plan = jdbc.sql("""
-                    explain (analyze, format text)
+                    explain (format text)
                     select id from sla_clock
                     where stopped_at is null and paused_since is null and not breach_raised and due_at <= now()
                     order by due_at limit 500 for update skip locked
                     """).query(String.class).list();
             String text = String.join("\n", plan);
-            assertThat(text).contains("sla_clock_breach_pending");
-            double millis = Double.parseDouble(plan.get(plan.size() - 1).replaceAll("[^0-9.]", ""));
-            assertThat(millis).as(text).isLessThan(20.0);
+            assertThat(text).contains("sla_clock_breach_pending").doesNotContain("Seq Scan");
             status.setRollbackOnly();
         });
     }
