@@ -1,7 +1,6 @@
 package org.gridcare.survey;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -29,21 +28,35 @@ class SurveyRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * All settings read by ONE statement, so they are one snapshot: read statement by statement, a change
+     * committed in between could pair the old sampling rates with the new (emptied) staff list and survey a
+     * staff member's own order.
+     */
     SurveySettings settings() {
-        Map<WorkOrderType, BigDecimal> rates = new EnumMap<>(WorkOrderType.class);
-        jdbc.sql("select order_type, rate from survey_sampling").query((rs, i) -> rates.put(
-                WorkOrderType.valueOf(rs.getString("order_type")), rs.getBigDecimal("rate").stripTrailingZeros()))
-                .list();
-        List<String> staff = jdbc.sql("select contact from survey_staff_contact order by contact").query(String.class)
-                .list();
-        return jdbc.sql("select * from survey_setting where id = 1").query((rs, i) -> {
+        return jdbc.sql("""
+                select s.*,
+                       array(select c.contact from survey_staff_contact c order by c.contact) as staff,
+                       array(select r.order_type from survey_sampling r order by r.order_type) as rate_types,
+                       array(select r.rate from survey_sampling r order by r.order_type) as rate_values
+                  from survey_setting s where s.id = 1
+                """).query((rs, i) -> {
             List<VisitResult> results = new ArrayList<>();
-            Array array = rs.getArray("score_results");
-            for (Object name : (Object[]) array.getArray()) {
+            for (Object name : (Object[]) rs.getArray("score_results").getArray()) {
                 results.add(VisitResult.valueOf((String) name));
             }
+            Map<WorkOrderType, BigDecimal> rates = new EnumMap<>(WorkOrderType.class);
+            Object[] types = (Object[]) rs.getArray("rate_types").getArray();
+            Object[] values = (Object[]) rs.getArray("rate_values").getArray();
+            for (int k = 0; k < types.length; k++) {
+                rates.put(WorkOrderType.valueOf((String) types[k]), ((BigDecimal) values[k]).stripTrailingZeros());
+            }
+            List<String> staff = new ArrayList<>();
+            for (Object contact : (Object[]) rs.getArray("staff").getArray()) {
+                staff.add((String) contact);
+            }
             return new SurveySettings(rs.getInt("customer_interval_days"), rs.getInt("link_validity_hours"),
-                    List.copyOf(results), Map.copyOf(rates), staff, rs.getString("updated_by"),
+                    List.copyOf(results), Map.copyOf(rates), List.copyOf(staff), rs.getString("updated_by"),
                     rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
         }).single();
     }
@@ -71,11 +84,6 @@ class SurveyRepository {
                     .update();
         }
         return true;
-    }
-
-    boolean isStaffContact(String customerNumber, String phone) {
-        return jdbc.sql("select exists (select 1 from survey_staff_contact where contact = :c or contact = :p)")
-                .param("c", customerNumber).param("p", phone).query(Boolean.class).single();
     }
 
     boolean surveyedSince(String customerNumber, String phone, Instant since) {

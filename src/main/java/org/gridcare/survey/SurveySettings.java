@@ -22,6 +22,12 @@ public record SurveySettings(int customerIntervalDays, int linkValidityHours, Li
         return scoreResults.get(score - 1);
     }
 
+    /** Whether the order's customer number or caller phone is one of the staff contacts. */
+    public boolean isStaff(String customerNumber, String phone) {
+        return (customerNumber != null && staffContacts.contains(customerNumber))
+                || (phone != null && staffContacts.contains(phone));
+    }
+
     public BigDecimal rateOf(WorkOrderType type) {
         return samplingRates.getOrDefault(type, BigDecimal.ZERO);
     }

@@ -87,7 +87,7 @@ public class Surveys {
         if (!sampled(order.number(), settings.rateOf(order.type()))) {
             return Skip.NOT_SAMPLED;
         }
-        if (surveys.isStaffContact(order.customerNumber(), order.callerPhone())) {
+        if (settings.isStaff(order.customerNumber(), order.callerPhone())) {
             return Skip.STAFF;
         }
         Instant now = Instant.now(clock);
