@@ -1,5 +1,9 @@
 package org.gridcare.analytics;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.gridcare.sla.SlaBreached;
 import org.gridcare.sla.SlaWarningRaised;
 import org.gridcare.workorder.Action;
@@ -10,15 +14,20 @@ import org.gridcare.workorder.WorkOrdersImported;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the KPI facts current. The per-order listeners run synchronously inside the transaction that
- * published the event (plain {@code @EventListener}), as ONE statement each: the fact commits or rolls back
- * with the change it describes, concurrent changes of one order are serialised by the order's row lock, and
- * no event publication row is written per event (an after-commit listener would cost a publication insert and
- * update plus a second transaction on every order change). A bulk import is heard after its commit,
- * asynchronously, through the event publication registry (retried after a restart), since refreshing a
- * range must not lengthen the loader's transaction.
+ * published the event (plain {@code @EventListener}): they note the order, and just before that transaction
+ * commits ONE statement refreshes the facts of every order it changed. So the facts commit or roll back with
+ * the changes they describe, concurrent changes of one order are serialised by the order's row lock, no event
+ * publication row is written per event (an after-commit listener would cost a publication insert and update
+ * plus a second transaction on every order change), and a group of intakes committed together
+ * ({@code workorder.GroupCommit}) costs one refresh, not one per order. Without a transaction (never the case
+ * for these events today) the refresh runs at once. A bulk import is heard after its commit, asynchronously,
+ * through the event publication registry (retried after a restart), since refreshing a range must not lengthen
+ * the loader's transaction.
  */
 @Component
 class FactRefresher {
@@ -31,34 +40,72 @@ class FactRefresher {
 
     @EventListener
     void on(WorkOrderAccepted event) {
-        facts.refresh(event.orderId(), event.repeat());
+        changed(event.orderId());
     }
 
     @EventListener
     void on(WorkOrderTransitioned event) {
         // an urge or a supervision note changes nothing the KPIs count
         if (event.action() != Action.URGE && event.action() != Action.SUPERVISE) {
-            facts.refresh(event.orderId(), false);
+            changed(event.orderId());
         }
     }
 
     @EventListener
     void on(ReturnVisitRecorded event) {
-        facts.refresh(event.orderId(), false);
+        changed(event.orderId());
     }
 
     @EventListener
     void on(SlaWarningRaised event) {
-        facts.refresh(event.orderId(), false);
+        changed(event.orderId());
     }
 
     @EventListener
     void on(SlaBreached event) {
-        facts.refresh(event.orderId(), false);
+        changed(event.orderId());
     }
 
     @ApplicationModuleListener
     void on(WorkOrdersImported event) {
         facts.refreshRange(event.firstId(), event.lastId());
+    }
+
+    private void changed(long orderId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            facts.refresh(List.of(orderId));
+            return;
+        }
+        Changed pending = (Changed) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Changed(new LinkedHashSet<>());
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.orders().add(orderId);
+    }
+
+    /** The orders changed in the current transaction; their facts are refreshed just before it commits. */
+    private final class Changed implements TransactionSynchronization {
+
+        private final Set<Long> orders;
+
+        Changed(Set<Long> orders) {
+            this.orders = orders;
+        }
+
+        Set<Long> orders() {
+            return orders;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            facts.refresh(orders);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(FactRefresher.this);
+        }
     }
 }
