@@ -57,13 +57,14 @@ class KpiFacts {
 
     /**
      * The orders {@code :ids} and the orders they repeat (a new repeat order changes the {@code repeated} of the
-     * order it repeats).
+     * order it repeats). No {@code repeat_of_id is not null} here: it would steer the planner to the partial
+     * repeat index and a filter over every repeat order; a null in the array matches nothing.
      */
     private static final String SOME = UPSERT.formatted(COLUMNS, OUTCOME + " offset 0", """
             w.order_id = any(array(select unnest(cast(:ids as bigint[]))
                                    union
                                    select r.repeat_of_id from wo_kpi_source r
-                                    where r.order_id = any(cast(:ids as bigint[])) and r.repeat_of_id is not null))""");
+                                    where r.order_id = any(cast(:ids as bigint[]))))""");
     private static final String RANGE = UPSERT.formatted(COLUMNS, OUTCOME, "w.order_id between :first and :last");
 
     private final JdbcClient jdbc;
