@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridcare.shared.PageResult;
 import org.gridcare.shared.security.Actors;
@@ -46,8 +47,12 @@ class KpiApiController {
     KpiReport report(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                      @RequestParam(required = false) String unit, @RequestParam(required = false) String type,
                      @RequestParam(required = false) String channel, @RequestParam(required = false) String category,
-                     @RequestParam(required = false) String staff, @RequestParam(required = false) String groupBy) {
-        return kpis.report(new KpiQuery(from, to, unit, type, channel, category, staff, groupBy), Actors.required());
+                     @RequestParam(required = false) String staff, @RequestParam(required = false) String groupBy,
+                     @Parameter(description = "Only these KPIs, comma-separated (default: all)")
+                     @RequestParam(required = false) List<String> kpis) {
+        return this.kpis.report(new KpiQuery(from, to, unit, type, channel, category, staff, groupBy),
+                kpis == null ? null : kpis.stream().map(String::trim).filter(k -> !k.isEmpty()).toList(),
+                Actors.required());
     }
 
     @GetMapping("/api/v1/kpis/{kpi}/orders")

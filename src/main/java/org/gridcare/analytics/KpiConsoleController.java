@@ -105,13 +105,14 @@ class KpiConsoleController {
         KpiReport tiles = kpis.report(query, actor);
         LocalDate[] days = form.days(today);
         String trend = form.trendFor(days[0], days[1]);
-        KpiReport trendReport = kpis.report(query.withGroupBy(trend), actor);
+        // the chart and the tables show TABLE_KPIS only: their reports skip the other KPIs (and the medians)
+        KpiReport trendReport = kpis.report(query.withGroupBy(trend), TABLE_KPIS, actor);
         String breakdown = form.breakdownOrDefault();
-        KpiReport breakdownReport = kpis.report(query.withGroupBy(breakdown), actor);
+        KpiReport breakdownReport = kpis.report(query.withGroupBy(breakdown), TABLE_KPIS, actor);
         boolean unitFigures = Kpis.UNIT_ROLES.stream().anyMatch(actor::hasRole);
         KpiReport unitReport = breakdown.equals("unit") ? breakdownReport
-                : unitFigures ? kpis.report(query.withGroupBy("unit"), actor) : null;
-        KpiReport staffReport = unitFigures ? kpis.report(query.withGroupBy("staff"), actor) : null;
+                : unitFigures ? kpis.report(query.withGroupBy("unit"), TABLE_KPIS, actor) : null;
+        KpiReport staffReport = unitFigures ? kpis.report(query.withGroupBy("staff"), TABLE_KPIS, actor) : null;
         String rankBy = TABLE_KPIS.contains(form.getRankBy()) ? form.getRankBy() : "ON_TIME";
         Map<String, String> parameters = form.parameters(today);
         return new Board(tiles, trend, trendReport, breakdown, breakdownReport, rankBy,

@@ -1,7 +1,9 @@
 package org.gridcare.analytics;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,16 +58,45 @@ class KpiFacts {
     private static final String OUTCOME = "select * from sla_order_outcome o where o.order_id = w.order_id";
 
     /**
+     * Wraps an upsert so that the same statement marks the rolled-up days it changes as dirty (see
+     * {@link KpiRollup}): the days of every anchor moment of the affected facts before ({@code old}, read in the
+     * statement's snapshot) and after the upsert ({@code upserted}), when they lie before the rollup's
+     * {@code rolled_until}; a day not rolled up yet is read from the facts anyway.
+     */
+    private static String marking(String ids, String oldCondition, String upsert) {
+        String anchors = Arrays.stream(KpiDefinition.Anchor.values()).map(a -> "(x." + a.column() + ")")
+                .collect(Collectors.joining(", "));
+        String columns = Arrays.stream(KpiDefinition.Anchor.values()).map(KpiDefinition.Anchor::column)
+                .collect(Collectors.joining(", "));
+        return """
+                with %s
+                     old as (select %s from kpi_order_fact f where %s),
+                     upserted as (%s returning %s),
+                     marked as (insert into kpi_rollup_dirty (day)
+                                select distinct (m.at at time zone 'Asia/Shanghai')::date
+                                  from (select * from old union all select * from upserted) x
+                                 cross join lateral (values %s) m(at)
+                                 where m.at is not null
+                                   and (m.at at time zone 'Asia/Shanghai')::date < (select coalesce(s.rolled_until,
+                                           '-infinity'::date) from kpi_rollup_state s where s.id = 1)
+                                on conflict do nothing)
+                select count(*) from upserted
+                """.formatted(ids, columns, oldCondition, upsert, columns, anchors);
+    }
+
+    /**
      * The orders {@code :ids} and the orders they repeat (a new repeat order changes the {@code repeated} of the
      * order it repeats). No {@code repeat_of_id is not null} here: it would steer the planner to the partial
      * repeat index and a filter over every repeat order; a null in the array matches nothing.
      */
-    private static final String SOME = UPSERT.formatted(COLUMNS, OUTCOME + " offset 0", """
-            w.order_id = any(array(select unnest(cast(:ids as bigint[]))
-                                   union
-                                   select r.repeat_of_id from wo_kpi_source r
-                                    where r.order_id = any(cast(:ids as bigint[]))))""");
-    private static final String RANGE = UPSERT.formatted(COLUMNS, OUTCOME, "w.order_id between :first and :last");
+    private static final String SOME = marking("""
+            ids as (select unnest(cast(:ids as bigint[])) as id
+                    union
+                    select r.repeat_of_id from wo_kpi_source r where r.order_id = any(cast(:ids as bigint[]))),""",
+            "f.order_id = any(array(select id from ids))",
+            UPSERT.formatted(COLUMNS, OUTCOME + " offset 0", "w.order_id = any(array(select id from ids))"));
+    private static final String RANGE = marking("", "f.order_id between :first and :last",
+            UPSERT.formatted(COLUMNS, OUTCOME, "w.order_id between :first and :last"));
 
     private final JdbcClient jdbc;
 
@@ -76,13 +107,15 @@ class KpiFacts {
     /** Refreshes the facts of the orders {@code ids} and of the orders they repeat: one statement. */
     void refresh(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            jdbc.sql(SOME).param("ids", ids.toArray(Long[]::new)).update();
+            KpiRollup.holdWatermark(jdbc);
+            jdbc.sql(SOME).param("ids", ids.toArray(Long[]::new)).query(Integer.class).single();
         }
     }
 
-    /** Refreshes the facts of the orders with ids in {@code [first, last]}; returns how many rows were written. */
+    /** Refreshes the facts of the orders with ids in {@code [first, last]}. */
     int refreshRange(long first, long last) {
-        return jdbc.sql(RANGE).param("first", first).param("last", last).update();
+        KpiRollup.holdWatermark(jdbc);
+        return jdbc.sql(RANGE).param("first", first).param("last", last).query(Integer.class).single();
     }
 
     /** The smallest and largest order id, if there are orders. */

@@ -92,6 +92,17 @@ record KpiScope(LocalDate fromDay, LocalDate toDay, Instant from, Instant to, Or
         };
     }
 
+    /** The group key over the daily rollup {@code kpi_rollup f}: the same keys as {@link #groupKey}. */
+    String rollupGroupKey(Map<String, Object> params) {
+        return switch (groupBy) {
+            case DAY -> "to_char(f.day, 'YYYY-MM-DD')";
+            case WEEK -> "to_char(date_trunc('week', f.day), 'YYYY-MM-DD')";
+            case MONTH -> "to_char(f.day, 'YYYY-MM')";
+            case STAFF -> "f.staff";
+            default -> groupKey(null, params);
+        };
+    }
+
     Map<String, OrgUnit> unitsByCode() {
         Map<String, OrgUnit> byCode = new LinkedHashMap<>();
         units.values().forEach(u -> byCode.put(u.code(), u));

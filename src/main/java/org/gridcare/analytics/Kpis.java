@@ -3,7 +3,9 @@ package org.gridcare.analytics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
+import java.sql.Date;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +13,9 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +42,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -61,9 +67,11 @@ public class Kpis {
     private final WorkOrders workOrders;
     private final MessageSource messages;
     private final Clock clock;
+    private final KpiRollup rollup;
 
-    Kpis(JdbcClient jdbc, KpiCatalog catalog, OrgUnits units, CustomerDirectory customers, WorkOrders workOrders,
+    Kpis(KpiRollup rollup, JdbcClient jdbc, KpiCatalog catalog, OrgUnits units, CustomerDirectory customers, WorkOrders workOrders,
          MessageSource messages, Clock clock) {
+        this.rollup = rollup;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.units = units;
@@ -74,55 +82,23 @@ public class Kpis {
     }
 
     /** The KPIs of the query's period and scope, split by {@code groupBy} when given. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiReport report(KpiQuery query, Actor actor) {
+        return report(query, null, actor);
+    }
+
+    /**
+     * As {@link #report(KpiQuery, Actor)}, with only the KPIs named in {@code only} (null: all of them) — a trend
+     * chart need not pay for the medians it does not show. One REPEATABLE READ snapshot: the rollup, its dirty
+     * days and the facts are read as of one moment.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public KpiReport report(KpiQuery query, Collection<String> only, Actor actor) {
         KpiScope scope = scope(query, actor);
-        List<KpiDefinition> definitions = catalog.definitions();
-        Map<String, Object> params = new HashMap<>();
-        String key = scope.groupBy() == null ? "''" : scope.groupKey("a.at", params);
-        StringBuilder select = new StringBuilder("select ").append(key).append(" as gkey");
-        for (int i = 0; i < definitions.size(); i++) {
-            KpiDefinition d = definitions.get(i);
-            String in = "a.anchor = '" + d.anchor().name() + "' and (" + d.denominator() + ")";
-            String both = in + " and (" + d.numerator() + ")";
-            switch (d.measure()) {
-                case COUNT, PER_10K -> select.append(", count(*) filter (where ").append(both).append(") as n").append(i);
-                case RATE -> select.append(", count(*) filter (where ").append(in).append(") as d").append(i)
-                        .append(", count(*) filter (where ").append(both).append(") as n").append(i);
-                case MEAN -> select.append(", count(*) filter (where ").append(both).append(") as d").append(i)
-                        .append(", sum(").append(d.valueExpr()).append(") filter (where ").append(both)
-                        .append(") as n").append(i);
-                case MEDIAN -> select.append(", count(*) filter (where ").append(both).append(") as d").append(i)
-                        .append(", percentile_cont(0.5) within group (order by ").append(d.valueExpr())
-                        .append(") filter (where ").append(both).append(") as n").append(i);
-                case NO_DATA -> { }
-            }
-        }
-        String sql = select + """
-                 from kpi_order_fact f
-                 cross join lateral (values ('ACCEPTED', f.accepted_at), ('CLOSED', f.closed_at),
-                                            ('VISITED', f.visited_at)) a(anchor, at)
-                where a.at >= :from and a.at < :to
-                  and (f.accepted_at >= :from and f.accepted_at < :to or f.closed_at >= :from and f.closed_at < :to
-                       or f.visited_at >= :from and f.visited_at < :to)""" + scope.where(params) + " group by 1";
-        formulaParams(params);
-        params.put("from", java.sql.Timestamp.from(scope.from()));
-        params.put("to", java.sql.Timestamp.from(scope.to()));
-        Map<String, Map<String, BigDecimal[]>> rows = new LinkedHashMap<>();
-        jdbc.sql(sql).params(params).query((ResultSet rs) -> {
-            Map<String, BigDecimal[]> figures = new HashMap<>();
-            for (int i = 0; i < definitions.size(); i++) {
-                KpiDefinition d = definitions.get(i);
-                if (d.measure() == KpiDefinition.Measure.NO_DATA) {
-                    continue;
-                }
-                BigDecimal n = decimal(rs, "n" + i);
-                BigDecimal den = d.measure() == KpiDefinition.Measure.COUNT
-                        || d.measure() == KpiDefinition.Measure.PER_10K ? null : decimal(rs, "d" + i);
-                figures.put(d.name(), new BigDecimal[] {n, den});
-            }
-            rows.put(rs.getString("gkey"), figures);
-        });
+        List<KpiDefinition> all = catalog.definitions();
+        List<KpiDefinition> definitions = selected(all, only);
+        Map<String, String> settings = catalog.settings();
+        Map<String, Map<String, BigDecimal[]>> rows = figures(scope, all, definitions, settings);
         List<KpiTarget> targets = catalog.targets();
         Locale locale = LocaleContextHolder.getLocale();
         if (scope.groupBy() == null) {
@@ -146,6 +122,171 @@ public class Kpis {
         return new KpiReport(scope.fromDay(), scope.toDay(), scope.unit().code(), scope.unit().name(),
                 scope.groupBy().path(), null, groups);
     }
+
+    private static List<KpiDefinition> selected(List<KpiDefinition> all, Collection<String> only) {
+        if (only == null || only.isEmpty()) {
+            return all;
+        }
+        Set<String> names = all.stream().map(KpiDefinition::name).collect(Collectors.toSet());
+        for (String name : only) {
+            if (!names.contains(name)) {
+                throw InvalidInputException.of("kpis", "validation.kpi.unknownKpi", name);
+            }
+        }
+        return all.stream().filter(d -> only.contains(d.name())).toList();
+    }
+
+    /**
+     * The raw figures per group key: for each KPI {@code [numerator, denominator]}. The additive parts come from
+     * the daily rollup for its clean days and from the facts for every other day (each contiguous run of them one
+     * index-bounded branch); medians always from the facts.
+     */
+    private Map<String, Map<String, BigDecimal[]>> figures(KpiScope scope, List<KpiDefinition> all,
+                                                          List<KpiDefinition> wanted, Map<String, String> settings) {
+        Instant now = Instant.now(clock);
+        Map<String, Object> params = new HashMap<>();
+        formulaParams(params, settings, now);
+        String where = scope.where(params);
+        String factKey = scope.groupBy() == null ? "''" : scope.groupKey("a.at", params);
+        List<LocalDate> clean = List.of();
+        Optional<KpiRollup.Level> level = KpiRollup.Level.serving(scope);
+        if (level.isPresent()) {
+            clean = rollup.cleanDays(scope.fromDay(), scope.toDay(), KpiRollup.fingerprint(all, settings),
+                    KpiRollup.settledDay(now, settings));
+        }
+        List<LocalDate[]> ranges = uncleanRanges(scope.fromDay(), scope.toDay(), clean);
+        if (ranges.size() > MAX_FACT_RANGES) {
+            LocalDate first = ranges.get(0)[0];
+            LocalDate last = ranges.get(ranges.size() - 1)[1];
+            clean = clean.stream().filter(d -> d.isBefore(first) || d.isAfter(last)).toList();
+            ranges = List.<LocalDate[]>of(new LocalDate[] {first, last});
+        }
+        Map<String, Map<String, BigDecimal[]>> rows = new LinkedHashMap<>();
+        List<KpiDefinition> additive = wanted.stream().filter(d -> d.measure() != KpiDefinition.Measure.MEDIAN
+                && d.measure() != KpiDefinition.Measure.NO_DATA).toList();
+        if (!additive.isEmpty()) {
+            List<String> branches = new ArrayList<>();
+            for (int r = 0; r < ranges.size(); r++) {
+                params.put("from" + r, Timestamp.from(ranges.get(r)[0].atStartOfDay(BusinessTime.ZONE).toInstant()));
+                params.put("to" + r, Timestamp.from(ranges.get(r)[1].plusDays(1).atStartOfDay(BusinessTime.ZONE)
+                        .toInstant()));
+                StringBuilder b = new StringBuilder("select ").append(factKey).append(" as gkey");
+                for (KpiDefinition d : additive) {
+                    int i = all.indexOf(d);
+                    b.append(", ").append(additivePart(d, true)).append(" as n").append(i)
+                            .append(", ").append(additivePart(d, false)).append(" as d").append(i);
+                }
+                branches.add(b + factsIn(":from" + r, ":to" + r) + where + " group by 1");
+            }
+            if (!clean.isEmpty()) {
+                params.put("level", level.orElseThrow().code);
+                params.put("cleanDays", clean.stream().map(Date::valueOf).toArray(Date[]::new));
+                StringBuilder b = new StringBuilder("select ")
+                        .append(scope.groupBy() == null ? "''" : scope.rollupGroupKey(params)).append(" as gkey");
+                for (KpiDefinition d : additive) {
+                    int i = all.indexOf(d);
+                    b.append(", sum(f.n[").append(i + 1).append("]) as n").append(i)
+                            .append(", sum(f.d[").append(i + 1).append("]) as d").append(i);
+                }
+                branches.add(b + " from kpi_rollup f where f.level = :level and f.day = any(:cleanDays)" + where
+                        + " group by 1");
+            }
+            StringBuilder sql = new StringBuilder("select gkey");
+            for (KpiDefinition d : additive) {
+                int i = all.indexOf(d);
+                sql.append(", sum(n").append(i).append(") as n").append(i)
+                        .append(", sum(d").append(i).append(") as d").append(i);
+            }
+            sql.append(" from (").append(String.join(" union all ", branches)).append(") x group by gkey");
+            jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
+                Map<String, BigDecimal[]> figures = rows.computeIfAbsent(rs.getString("gkey"), k -> new HashMap<>());
+                for (KpiDefinition d : additive) {
+                    int i = all.indexOf(d);
+                    boolean counted = d.measure() == KpiDefinition.Measure.COUNT
+                            || d.measure() == KpiDefinition.Measure.PER_10K;
+                    figures.put(d.name(), new BigDecimal[] {decimal(rs, "n" + i), counted ? null : decimal(rs, "d" + i)});
+                }
+            });
+        }
+        List<KpiDefinition> medians = wanted.stream()
+                .filter(d -> d.measure() == KpiDefinition.Measure.MEDIAN).toList();
+        if (!medians.isEmpty()) {
+            params.put("from", Timestamp.from(scope.from()));
+            params.put("to", Timestamp.from(scope.to()));
+            StringBuilder b = new StringBuilder("select ").append(factKey).append(" as gkey");
+            for (KpiDefinition d : medians) {
+                int i = all.indexOf(d);
+                String both = "a.anchor = '" + d.anchor().name() + "' and (" + d.denominator() + ") and ("
+                        + d.numerator() + ")";
+                b.append(", count(*) filter (where ").append(both).append(") as d").append(i)
+                        .append(", percentile_cont(0.5) within group (order by ").append(d.valueExpr())
+                        .append(") filter (where ").append(both).append(") as n").append(i);
+            }
+            jdbc.sql(b + factsIn(":from", ":to") + where + " group by 1").params(params).query((ResultSet rs) -> {
+                Map<String, BigDecimal[]> figures = rows.computeIfAbsent(rs.getString("gkey"), k -> new HashMap<>());
+                for (KpiDefinition d : medians) {
+                    int i = all.indexOf(d);
+                    figures.put(d.name(), new BigDecimal[] {decimal(rs, "n" + i), decimal(rs, "d" + i)});
+                }
+            });
+        }
+        return rows;
+    }
+
+    /** More runs of days outside the rollup than this are read from the facts as one span. */
+    private static final int MAX_FACT_RANGES = 6;
+
+    /** The runs of consecutive days of {@code [from, to]} that are not in {@code clean}, as [first, last]. */
+    static List<LocalDate[]> uncleanRanges(LocalDate from, LocalDate to, List<LocalDate> clean) {
+        Set<LocalDate> cleanSet = new HashSet<>(clean);
+        List<LocalDate[]> ranges = new ArrayList<>();
+        LocalDate start = null;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (!cleanSet.contains(d)) {
+                if (start == null) {
+                    start = d;
+                }
+            } else if (start != null) {
+                ranges.add(new LocalDate[] {start, d.minusDays(1)});
+                start = null;
+            }
+        }
+        if (start != null) {
+            ranges.add(new LocalDate[] {start, to});
+        }
+        return ranges;
+    }
+
+    /**
+     * The additive part of a formula over the anchor rows {@code a} of the facts {@code f}: the numerator (the
+     * count in its favour, or a MEAN's sum) or the denominator (a RATE's count, a MEAN's count); {@code 0} where a
+     * formula has no such part.
+     */
+    static String additivePart(KpiDefinition d, boolean numerator) {
+        String in = "a.anchor = '" + d.anchor().name() + "' and (" + d.denominator() + ")";
+        String both = in + " and (" + d.numerator() + ")";
+        return switch (d.measure()) {
+            case COUNT, PER_10K -> numerator ? "count(*) filter (where " + both + ")" : "0";
+            case RATE -> "count(*) filter (where " + (numerator ? both : in) + ")";
+            case MEAN -> numerator ? "coalesce(sum(" + d.valueExpr() + ") filter (where " + both + "), 0)"
+                    : "count(*) filter (where " + both + ")";
+            case MEDIAN, NO_DATA -> "0";
+        };
+    }
+
+    /** The facts with an anchor moment in {@code [from, to)} (parameter names), each once per such anchor. */
+    static String factsIn(String from, String to) {
+        String values = Arrays.stream(KpiDefinition.Anchor.values())
+                .map(a -> "('" + a.name() + "', f." + a.column() + ")").collect(Collectors.joining(", "));
+        String any = Arrays.stream(KpiDefinition.Anchor.values())
+                .map(a -> "f." + a.column() + " >= " + from + " and f." + a.column() + " < " + to)
+                .collect(Collectors.joining(" or "));
+        return " from kpi_order_fact f cross join lateral (values " + values + ") a(anchor, at) where a.at >= " + from
+                + " and a.at < " + to + " and (" + any + ")";
+    }
+
+    /** The facts with an anchor moment in {@code [:from, :to)}. */
+    static final String FACTS_IN_PERIOD = factsIn(":from", ":to");
 
     /**
      * The orders behind a KPI figure: {@code part} "denominator" (every order the KPI counts) or "numerator"
@@ -291,17 +432,28 @@ public class Kpis {
     // ---- figures
 
     private void formulaParams(Map<String, Object> params) {
-        Map<String, String> settings = catalog.settings();
-        params.put("now", java.sql.Timestamp.from(Instant.now(clock)));
+        formulaParams(params, catalog.settings(), Instant.now(clock));
+    }
+
+    /** A moment after every fact: the {@code :now} of a settled day's rollup. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** The formulas' parameters; {@code now} null for a rollup (days it covers are settled). */
+    static void formulaParams(Map<String, Object> params, Map<String, String> settings, Instant now) {
+        params.put("now", Timestamp.from(now == null ? END_OF_TIME : now));
         params.put("responseHours", Integer.parseInt(settings.getOrDefault("RESPONSE_HOURS", "24")));
         boolean basically = Boolean.parseBoolean(settings.getOrDefault("BASICALLY_SATISFIED_COUNTS", "true"));
         params.put("satisfiedResults", basically ? new String[] {"SATISFIED", "BASICALLY_SATISFIED"}
                 : new String[] {"SATISFIED"});
     }
 
+    /** Customers of the units (null: every unit), from the directory's per-unit counts. */
     private long customerCount(KpiScope scope, List<Long> unitIds) {
-        return customers.count(unitIds == null ? DataScope.unrestricted()
-                : new DataScope(false, new java.util.HashSet<>(unitIds)));
+        Map<Long, Long> byUnit = customers.countsByUnit();
+        if (unitIds == null) {
+            return byUnit.values().stream().mapToLong(Long::longValue).sum();
+        }
+        return unitIds.stream().mapToLong(id -> byUnit.getOrDefault(id, 0L)).sum();
     }
 
     private List<KpiValue> values(List<KpiDefinition> definitions, Map<String, BigDecimal[]> figures, long customerCount,

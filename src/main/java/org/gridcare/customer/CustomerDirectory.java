@@ -19,4 +19,10 @@ public interface CustomerDirectory {
 
     /** How many customers belong to the units of the scope (the denominator of complaints per 10,000 customers). */
     long count(DataScope scope);
+
+    /**
+     * How many customers each unit has (units without customers are absent), for callers that need the count of
+     * many scopes at once; kept in memory until customers are registered or changed.
+     */
+    java.util.Map<Long, Long> countsByUnit();
 }

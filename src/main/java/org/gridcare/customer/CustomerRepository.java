@@ -163,6 +163,15 @@ class CustomerRepository {
     }
 
     /** Customers of the scope's units: an index-only scan of customer_unit. */
+    Map<Long, Long> countByUnit() {
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("select unit_id, count(*) from customer group by unit_id")
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     long countInUnits(DataScope scope) {
         return jdbc.sql("select count(*) from customer where :all or unit_id = any(:units)")
                 .param("all", scope.all()).param("units", scope.unitIdArray()).query(Long.class).single();

@@ -46,10 +46,12 @@ class Customers implements CustomerDirectory {
     private final CustomerProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CustomerCounts counts;
 
     Customers(CustomerRepository customers, OrgUnits units, AuditTrail audit, CustomerProperties properties,
-              ApplicationEventPublisher events, Clock clock) {
+              ApplicationEventPublisher events, Clock clock, CustomerCounts counts) {
         this.customers = customers;
+        this.counts = counts;
         this.units = units;
         this.audit = audit;
         this.properties = properties;
@@ -176,6 +178,11 @@ class Customers implements CustomerDirectory {
     @Transactional(readOnly = true)
     public long count(DataScope scope) {
         return customers.countInUnits(scope);
+    }
+
+    @Override
+    public Map<Long, Long> countsByUnit() {
+        return counts.byUnit();
     }
 
     @Override
