@@ -47,7 +47,7 @@ class KpiRollup {
     /** The advisory lock guarding {@code rolled_until} ("kpi-rollup"). */
     private static final long WATERMARK_LOCK = 0x6b70692d726f6c6cL;
     /** The rollup's own shape; change it to recompute every rollup row after a change of this class. */
-    private static final String FORMAT = "kpi-rollup-1";
+    private static final String FORMAT = "kpi-rollup-2";
     /** How long one run may work before it leaves the rest to the next run. */
     private static final Duration RUN_BUDGET = Duration.ofSeconds(5);
 
@@ -193,6 +193,7 @@ class KpiRollup {
         State state = locked.get();
         if (!fingerprint.equals(state.fingerprint())) {
             jdbc.sql("delete from kpi_rollup").update();
+            jdbc.sql("delete from kpi_rollup_median").update();
             jdbc.sql("delete from kpi_rollup_dirty").update();
             jdbc.sql("update kpi_rollup_state set fingerprint = :fp, rolled_until = null, updated_at = now() "
                     + "where id = 1").param("fp", fingerprint).update();
@@ -237,6 +238,7 @@ class KpiRollup {
     /** Computes one day's rollup rows again from the facts. */
     void roll(LocalDate day, List<KpiDefinition> definitions, Map<String, String> settings) {
         jdbc.sql("delete from kpi_rollup where day = :d").param("d", Date.valueOf(day)).update();
+        jdbc.sql("delete from kpi_rollup_median where day = :d").param("d", Date.valueOf(day)).update();
         String n = definitions.stream().map(d -> Kpis.additivePart(d, true)).collect(Collectors.joining(", "));
         String dd = definitions.stream().map(d -> Kpis.additivePart(d, false)).collect(Collectors.joining(", "));
         Map<String, Object> params = new java.util.HashMap<>();
@@ -250,6 +252,16 @@ class KpiRollup {
                     + "select :level, :day, a.anchor, " + level.columns + ", array[" + n + "]::numeric[], array["
                     + dd + "]::numeric[]" + Kpis.FACTS_IN_PERIOD + " group by a.anchor, " + level.groupBy)
                     .params(params).update();
+            for (KpiDefinition d : definitions) {
+                if (d.measure() != KpiDefinition.Measure.MEDIAN) {
+                    continue;
+                }
+                params.put("kpi", d.name());
+                jdbc.sql("insert into kpi_rollup_median (level, day, anchor, unit_id, type, channel, category_code, "
+                        + "staff, kpi, vals) select :level, :day, a.anchor, " + level.columns + ", :kpi, array_agg("
+                        + d.valueExpr() + ")" + Kpis.FACTS_IN_PERIOD + " and " + Kpis.counted(d)
+                        + " group by a.anchor, " + level.groupBy).params(params).update();
+            }
         }
     }
 }

@@ -161,6 +161,10 @@ public class Kpis {
             clean = clean.stream().filter(d -> d.isBefore(first) || d.isAfter(last)).toList();
             ranges = List.<LocalDate[]>of(new LocalDate[] {first, last});
         }
+        if (!clean.isEmpty()) {
+            params.put("level", level.orElseThrow().code);
+            params.put("cleanDays", clean.stream().map(Date::valueOf).toArray(Date[]::new));
+        }
         Map<String, Map<String, BigDecimal[]>> rows = new LinkedHashMap<>();
         List<KpiDefinition> additive = wanted.stream().filter(d -> d.measure() != KpiDefinition.Measure.MEDIAN
                 && d.measure() != KpiDefinition.Measure.NO_DATA).toList();
@@ -179,8 +183,6 @@ public class Kpis {
                 branches.add(b + factsIn(":from" + r, ":to" + r) + where + " group by 1");
             }
             if (!clean.isEmpty()) {
-                params.put("level", level.orElseThrow().code);
-                params.put("cleanDays", clean.stream().map(Date::valueOf).toArray(Date[]::new));
                 StringBuilder b = new StringBuilder("select ")
                         .append(scope.groupBy() == null ? "''" : scope.rollupGroupKey(params)).append(" as gkey");
                 for (KpiDefinition d : additive) {
@@ -210,25 +212,30 @@ public class Kpis {
         }
         List<KpiDefinition> medians = wanted.stream()
                 .filter(d -> d.measure() == KpiDefinition.Measure.MEDIAN).toList();
-        if (!medians.isEmpty()) {
-            params.put("from", Timestamp.from(scope.from()));
-            params.put("to", Timestamp.from(scope.to()));
-            StringBuilder b = new StringBuilder("select ").append(factKey).append(" as gkey");
-            for (KpiDefinition d : medians) {
-                int i = all.indexOf(d);
-                String both = "a.anchor = '" + d.anchor().name() + "' and (" + d.denominator() + ") and ("
-                        + d.numerator() + ")";
-                b.append(", count(*) filter (where ").append(both).append(") as d").append(i)
-                        .append(", percentile_cont(0.5) within group (order by ").append(d.valueExpr())
-                        .append(") filter (where ").append(both).append(") as n").append(i);
+        for (KpiDefinition d : medians) {
+            // the median of the union of the values: the facts' for the days outside the rollup, the rollup's
+            // kept values for its clean days
+            int i = all.indexOf(d);
+            List<String> branches = new ArrayList<>();
+            for (int r = 0; r < ranges.size(); r++) {
+                branches.add("select " + factKey + " as gkey, " + d.valueExpr() + " as v" + factsIn(":from" + r,
+                        ":to" + r) + " and " + counted(d) + where);
             }
-            jdbc.sql(b + factsIn(":from", ":to") + where + " group by 1").params(params).query((ResultSet rs) -> {
-                Map<String, BigDecimal[]> figures = rows.computeIfAbsent(rs.getString("gkey"), k -> new HashMap<>());
-                for (KpiDefinition d : medians) {
-                    int i = all.indexOf(d);
-                    figures.put(d.name(), new BigDecimal[] {decimal(rs, "n" + i), decimal(rs, "d" + i)});
-                }
-            });
+            if (!clean.isEmpty()) {
+                params.put("medianKpi", d.name());
+                branches.add("select " + (scope.groupBy() == null ? "''" : scope.rollupGroupKey(params))
+                        + " as gkey, unnest(f.vals) as v from kpi_rollup_median f where f.level = :level"
+                        + " and f.day = any(:cleanDays) and f.kpi = :medianKpi" + where);
+            }
+            if (branches.isEmpty()) {
+                continue;
+            }
+            jdbc.sql("select gkey, count(*) as d, percentile_cont(0.5) within group (order by v) as n from ("
+                    + String.join(" union all ", branches) + ") x group by gkey").params(params)
+                    .query((ResultSet rs) -> {
+                        rows.computeIfAbsent(rs.getString("gkey"), k -> new HashMap<>())
+                                .put(d.name(), new BigDecimal[] {decimal(rs, "n"), decimal(rs, "d")});
+                    });
         }
         return rows;
     }
@@ -272,6 +279,11 @@ public class Kpis {
                     : "count(*) filter (where " + both + ")";
             case MEDIAN, NO_DATA -> "0";
         };
+    }
+
+    /** The condition on the anchor rows {@code a} under which a fact counts in a formula's favour. */
+    static String counted(KpiDefinition d) {
+        return "(a.anchor = '" + d.anchor().name() + "' and (" + d.denominator() + ") and (" + d.numerator() + "))";
     }
 
     /** The facts with an anchor moment in {@code [from, to)} (parameter names), each once per such anchor. */
