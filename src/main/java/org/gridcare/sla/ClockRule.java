@@ -8,12 +8,13 @@ import java.util.Set;
 /**
  * One clock of a policy version: which orders it applies to (a null match value means any), which
  * order events start and stop it, how long it runs, when it warns and in which order statuses it
- * pauses. {@code assumed} marks a default for which no official text was found.
+ * pauses. {@code assumed} marks a default for which no official text was found; {@code standardRef} names the
+ * service standard version the rule was published from ("GC-TS-001 v2"), if any.
  */
 record ClockRule(Long id, long versionId, String clockName, String orderType, String subType, String priority,
                  String areaType, String channel, Set<OrderEvent> startEvents, Set<OrderEvent> stopEvents,
                  int amount, DurationUnit unit, int warningPercent, Set<String> pauseStates, boolean assumed,
-                 String note, String source) {
+                 String note, String source, String standardRef) {
 
     static final int DEFAULT_WARNING_PERCENT = 80;
 
@@ -61,7 +62,13 @@ record ClockRule(Long id, long versionId, String clockName, String orderType, St
     /** The same rule in another (new) policy version. */
     ClockRule inVersion(long newVersionId) {
         return new ClockRule(null, newVersionId, clockName, orderType, subType, priority, areaType, channel,
-                startEvents, stopEvents, amount, unit, warningPercent, pauseStates, assumed, note, source);
+                startEvents, stopEvents, amount, unit, warningPercent, pauseStates, assumed, note, source, standardRef);
+    }
+
+    /** The same rule as a clause of the standard version {@code ref}. */
+    ClockRule fromStandard(String ref) {
+        return new ClockRule(id, versionId, clockName, orderType, subType, priority, areaType, channel,
+                startEvents, stopEvents, amount, unit, warningPercent, pauseStates, assumed, note, source, ref);
     }
 
     /** The match key: two rules of one version may not share it. */

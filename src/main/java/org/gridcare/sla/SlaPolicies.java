@@ -113,29 +113,71 @@ class SlaPolicies {
     PolicyVersion publish(NewPolicyVersion command, Actor actor) {
         Instant now = Instant.now(clock);
         List<Violation> errors = new ArrayList<>();
-        Instant effectiveFrom = command.effectiveFrom() == null ? now : command.effectiveFrom();
-        if (effectiveFrom.isBefore(now.minusSeconds(60))) {
-            errors.add(new Violation("effectiveFrom", "sla.validation.policy.effectiveInPast"));
-        }
+        Instant effectiveFrom = effectiveFrom(command.effectiveFrom(), now, errors);
         checkText(command.note(), "note", errors);
         checkText(command.source(), "source", errors);
-        List<ClockRule> rules = validRules(command.rules(), errors);
+        List<ClockRule> rules = validRules(command.rules(), "rules", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        return insertVersion(effectiveFrom, command.note(), command.source(), null, rules, actor, now);
+    }
+
+    /**
+     * Publishes the clock clauses of a service standard version: a new version made of the rules in force at
+     * {@code effectiveFrom} with each clause replacing the rule of the same match key (or added), in force from
+     * {@code effectiveFrom}. The clause rules carry {@code standardRef}; invalid clauses are named
+     * {@code clauses[i].field}.
+     */
+    @Transactional
+    PolicyVersion publishClauses(List<NewPolicyVersion.RuleInput> clauses, Instant requestedFrom, String standardRef,
+                                 String note, Actor actor) {
+        Instant now = Instant.now(clock);
+        List<Violation> errors = new ArrayList<>();
+        Instant effectiveFrom = effectiveFrom(requestedFrom, now, errors);
+        List<ClockRule> fromStandard = validRules(clauses, "clauses", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Map<String, ClockRule> rules = new LinkedHashMap<>();
+        rules(inForceAt(effectiveFrom).id()).forEach(rule -> rules.put(rule.key(), rule));
+        fromStandard.forEach(rule -> rules.put(rule.key(), rule.fromStandard(standardRef)));
+        return insertVersion(effectiveFrom, note, null, standardRef, List.copyOf(rules.values()), actor, now);
+    }
+
+    /** Checks clauses as {@link #publishClauses} would, without publishing anything. */
+    void checkClauses(List<NewPolicyVersion.RuleInput> clauses, String prefix) {
+        List<Violation> errors = new ArrayList<>();
+        validRules(clauses, prefix, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static Instant effectiveFrom(Instant requested, Instant now, List<Violation> errors) {
+        Instant effectiveFrom = requested == null ? now : requested;
+        if (effectiveFrom.isBefore(now.minusSeconds(60))) {
+            errors.add(new Violation("effectiveFrom", "sla.validation.policy.effectiveInPast"));
+        }
+        return effectiveFrom;
+    }
+
+    private PolicyVersion insertVersion(Instant effectiveFrom, String note, String source, String standardRef,
+                                        List<ClockRule> rules, Actor actor, Instant now) {
         Integer number = jdbc.sql("select coalesce(max(number), 0) + 1 from sla_policy_version")
                 .query(Integer.class).single();
         long id;
         try {
             id = jdbc.sql("""
-                    insert into sla_policy_version (number, effective_from, note, author, source, created_at)
-                    values (:number, :from, :note, :author, :source, :at) returning id
+                    insert into sla_policy_version (number, effective_from, note, author, source, standard_ref, created_at)
+                    values (:number, :from, :note, :author, :source, :standardRef, :at) returning id
                     """)
                     .param("number", number)
                     .param("from", Timestamp.from(effectiveFrom))
-                    .param("note", blankToNull(command.note()))
+                    .param("note", blankToNull(note))
                     .param("author", actor.username())
-                    .param("source", blankToNull(command.source()))
+                    .param("source", blankToNull(source))
+                    .param("standardRef", standardRef)
                     .param("at", Timestamp.from(now))
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
@@ -145,7 +187,8 @@ class SlaPolicies {
             insert(rule.inVersion(id));
         }
         audit.record("SLA_POLICY_PUBLISHED", "SlaPolicyVersion", String.valueOf(number),
-                rules.size() + " rules, effective from " + effectiveFrom);
+                rules.size() + " rules, effective from " + effectiveFrom
+                        + (standardRef == null ? "" : ", from standard " + standardRef));
         forgetVersionsNowAndAfterCommit();
         return byNumber(number);
     }
@@ -163,18 +206,19 @@ class SlaPolicies {
         }
     }
 
-    private List<ClockRule> validRules(List<NewPolicyVersion.RuleInput> inputs, List<Violation> errors) {
+    private List<ClockRule> validRules(List<NewPolicyVersion.RuleInput> inputs, String listField,
+                                       List<Violation> errors) {
         if (inputs == null || inputs.isEmpty()) {
-            errors.add(new Violation("rules", "sla.validation.policy.noRules"));
+            errors.add(new Violation(listField, "sla.validation.policy.noRules"));
             return List.of();
         }
         List<ClockRule> rules = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             NewPolicyVersion.RuleInput in = inputs.get(i);
-            String p = "rules[" + i + "].";
+            String p = listField + "[" + i + "].";
             if (in == null) {
-                errors.add(new Violation("rules[" + i + "]", "NotNull"));
+                errors.add(new Violation(listField + "[" + i + "]", "NotNull"));
                 continue;
             }
             int before = errors.size();
@@ -215,7 +259,7 @@ class SlaPolicies {
             if (errors.size() == before) {
                 ClockRule rule = new ClockRule(null, 0, name, type, subType, priority, area, channel, starts, stops,
                         in.amount(), unit, warning, pauses, Boolean.TRUE.equals(in.assumed()),
-                        blankToNull(in.note()), blankToNull(in.source()));
+                        blankToNull(in.note()), blankToNull(in.source()), null);
                 if (!keys.add(rule.key())) {
                     errors.add(new Violation(p + "clockName", "sla.validation.policy.duplicateRule", rule.key()));
                 } else {
@@ -264,9 +308,11 @@ class SlaPolicies {
     private void insert(ClockRule rule) {
         jdbc.sql("""
                 insert into sla_clock_rule (policy_version_id, clock_name, order_type, sub_type, priority, area_type,
-                    channel, start_events, stop_events, amount, unit, warning_percent, pause_states, assumed, note, source)
+                    channel, start_events, stop_events, amount, unit, warning_percent, pause_states, assumed, note, source,
+                    standard_ref)
                 values (:version, :name, :type, :subType, :priority, :area, :channel, cast(:starts as varchar[]),
-                    cast(:stops as varchar[]), :amount, :unit, :warning, cast(:pauses as varchar[]), :assumed, :note, :source)
+                    cast(:stops as varchar[]), :amount, :unit, :warning, cast(:pauses as varchar[]), :assumed, :note, :source,
+                    :standardRef)
                 """)
                 .param("version", rule.versionId())
                 .param("name", rule.clockName())
@@ -284,6 +330,7 @@ class SlaPolicies {
                 .param("assumed", rule.assumed())
                 .param("note", rule.note())
                 .param("source", rule.source())
+                .param("standardRef", rule.standardRef())
                 .update();
     }
 
@@ -295,7 +342,7 @@ class SlaPolicies {
     private static PolicyVersion version(ResultSet rs, int n) throws SQLException {
         return new PolicyVersion(rs.getLong("id"), rs.getInt("number"), rs.getTimestamp("effective_from").toInstant(),
                 rs.getString("note"), rs.getString("author"), rs.getString("source"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("standard_ref"));
     }
 
     private static ClockRule rule(ResultSet rs, int n) throws SQLException {
@@ -305,7 +352,7 @@ class SlaPolicies {
                 eventSet(rs.getArray("start_events")), eventSet(rs.getArray("stop_events")),
                 rs.getInt("amount"), DurationUnit.valueOf(rs.getString("unit")), rs.getInt("warning_percent"),
                 Set.copyOf(Arrays.asList(strings(rs.getArray("pause_states")))), rs.getBoolean("assumed"), rs.getString("note"),
-                rs.getString("source"));
+                rs.getString("source"), rs.getString("standard_ref"));
     }
 
     private static Set<OrderEvent> eventSet(Array array) throws SQLException {

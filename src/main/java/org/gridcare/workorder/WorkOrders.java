@@ -63,6 +63,7 @@ public class WorkOrders {
     private final AuditTrail audit;
     private final NotificationInbox inbox;
     private final VisitRepository visits;
+    private final ReplyRequirements replyRequirements;
     private final ApplicationEventPublisher events;
     private final WorkOrderProperties properties;
     private final TransactionTemplate transactions;
@@ -74,7 +75,8 @@ public class WorkOrders {
 
     WorkOrders(WorkOrderRepository orders, CustomerDirectory customers, OrgUnits units, Users users, SlaClocks sla,
                AuditTrail audit, NotificationInbox inbox, VisitRepository visits, ApplicationEventPublisher events,
-               WorkOrderProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+               WorkOrderProperties properties, PlatformTransactionManager transactionManager, Clock clock,
+               ReplyRequirements replyRequirements) {
         this.orders = orders;
         this.customers = customers;
         this.units = units;
@@ -83,6 +85,7 @@ public class WorkOrders {
         this.audit = audit;
         this.inbox = inbox;
         this.visits = visits;
+        this.replyRequirements = replyRequirements;
         this.events = events;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -296,11 +299,20 @@ public class WorkOrders {
             case ACCEPT -> order.take(who, now);
             case ARRIVE -> order.arriveOnSite(request.note(), who, now);
             case RESTORE -> order.restorePower(request.note(), who, now);
-            case REPLY -> order.reply(request.replyText(), request.result(), who, now);
+            case REPLY -> {
+                replyRequirements.refuseIncomplete(order.type(), request.replyText(), now);
+                yield order.reply(request.replyText(), request.result(), who, now);
+            }
             case REVIEW -> order.review(request.approved(), request.note(), who, now);
             case VISIT -> throw new IllegalStateException("a visit is recorded by recordVisit");
-            case CLOSE -> order.close(request.replyText() != null ? request.replyText() : request.note(),
-                    visitPending(order), who, now);
+            case CLOSE -> {
+                if (order.status() == WorkOrderStatus.ACCEPTED) {
+                    // a consultation answered at first contact: the reply is given here
+                    replyRequirements.refuseIncomplete(order.type(), request.replyText(), now);
+                }
+                yield order.close(request.replyText() != null ? request.replyText() : request.note(),
+                        visitPending(order), who, now);
+            }
             case RETURN -> order.giveBack(request.reason(), who, now);
             case TRANSFER -> {
                 Lifecycle.check(action, order.type(), order.status(), who, order.handler());

@@ -63,6 +63,6 @@ class ClockRuleTests {
 
     private static ClockRule rule(String type, String area, String channel, int amount, DurationUnit unit) {
         return new ClockRule(1L, 1, "X", type, null, null, area, channel, Set.of(OrderEvent.ACCEPTED),
-                Set.of(OrderEvent.REPLIED), amount, unit, 80, Set.of("SUSPENDED"), false, null, null);
+                Set.of(OrderEvent.REPLIED), amount, unit, 80, Set.of("SUSPENDED"), false, null, null, null);
     }
 }

@@ -1,0 +1,53 @@
+package org.gridcare.sla;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.gridcare.shared.security.Actor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SLA side of the service standards: a standard version's clock clauses are checked while it is drafted
+ * and, when it is published, become a new policy version in force from the standard's effective date (new
+ * orders get the new clocks, running orders keep theirs). Each rule remembers the standard version it came from.
+ */
+@Component
+public class ClockClauses {
+
+    private final SlaPolicies policies;
+
+    ClockClauses(SlaPolicies policies) {
+        this.policies = policies;
+    }
+
+    /** Refuses invalid clauses with an {@code InvalidInputException} naming {@code prefix[i].field}. */
+    public void check(List<ClockClause> clauses, String prefix) {
+        policies.checkClauses(clauses.stream().map(ClockClause::toInput).toList(), prefix);
+    }
+
+    /**
+     * Publishes the clauses as a new policy version from {@code effectiveFrom} (never in the past) and returns
+     * its number. Joins the caller's transaction.
+     */
+    @Transactional
+    public int publish(List<ClockClause> clauses, Instant effectiveFrom, String standardRef, String note,
+                       Actor actor) {
+        return policies.publishClauses(clauses.stream().map(ClockClause::toInput).toList(), effectiveFrom,
+                standardRef, note, actor).number();
+    }
+
+    /** The values a clause may name, for the forms that edit them. */
+    public Vocabulary vocabulary() {
+        return new Vocabulary(OrderVocabulary.CLOCK_NAMES, OrderVocabulary.TYPES, OrderVocabulary.SUB_TYPES,
+                OrderVocabulary.PRIORITIES, OrderVocabulary.AREA_TYPES, OrderVocabulary.CHANNELS,
+                java.util.Arrays.stream(OrderEvent.values()).map(Enum::name).toList(),
+                java.util.Arrays.stream(DurationUnit.values()).map(Enum::name).toList());
+    }
+
+    /** The names a clock clause may use. */
+    public record Vocabulary(List<String> clockNames, List<String> orderTypes, List<String> subTypes,
+                             List<String> priorities, List<String> areaTypes, List<String> channels,
+                             List<String> events, List<String> units) {
+    }
+}
