@@ -45,6 +45,18 @@ class UserRepository {
         return jdbc.sql("select exists(select 1 from app_user)").query(Boolean.class).single();
     }
 
+    /** Enabled users of these units (all units when null) holding one of these roles (any role when empty). */
+    List<UserAccount> staffIn(Long[] unitIds, Set<Role> roles) {
+        return jdbc.sql("""
+                        select * from app_user
+                        where enabled and (cast(:units as bigint[]) is null or unit_id = any(:units))
+                          and (cardinality(cast(:roles as varchar[])) = 0 or roles && cast(:roles as varchar[]))
+                        order by unit_id, lower(username)
+                        """)
+                .param("units", unitIds).param("roles", roleArray(roles))
+                .query(UserRepository::map).list();
+    }
+
     PageResult<UserAccount> find(String text, Role role, Boolean enabled, DataScope scope, PageQuery page) {
         String where = """
                 where (:all or unit_id = any(:units))

@@ -69,6 +69,16 @@ public class Users {
                 unitsById.computeIfAbsent(user.unitId(), id -> units.findById(new OrgUnitId(id)))));
     }
 
+    /**
+     * The enabled staff of these units (every unit when {@code unitIds} is null) who hold one of {@code roles}
+     * (any role when empty): the people a service standard binds. Not scoped: the caller decides who may see them.
+     */
+    @Transactional(readOnly = true)
+    public List<StaffMember> staffIn(Set<Long> unitIds, Set<Role> roles) {
+        return users.staffIn(unitIds == null ? null : unitIds.toArray(Long[]::new), roles).stream()
+                .map(u -> new StaffMember(u.id(), u.username(), u.displayName(), u.unitId(), u.roles())).toList();
+    }
+
     @Transactional(readOnly = true)
     public UserView get(String username, Actor actor) {
         return view(load(username, units.scopeOf(actor)));
