@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -379,12 +380,13 @@ class Standards {
         if (v.effectiveFrom() != null) {
             throw new ConflictException("standards.error.alreadyScheduled", s.code(), v.number(), v.effectiveFrom());
         }
-        Instant effectiveFrom = requestedFrom == null ? now : requestedFrom;
+        // an effective moment is kept to the second (and the database keeps microseconds)
+        Instant effectiveFrom = (requestedFrom == null ? now : requestedFrom).truncatedTo(ChronoUnit.SECONDS);
         if (effectiveFrom.isBefore(now.minusSeconds(60))) {
             throw InvalidInputException.of("effectiveFrom", "standards.validation.effectiveInPast");
         }
         if (effectiveFrom.isBefore(now)) {
-            effectiveFrom = now;
+            effectiveFrom = now.truncatedTo(ChronoUnit.MICROS);
         }
         Clauses clauses = repository.clauses(v.id());
         String ref = ref(s, v);
