@@ -28,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How well the standards in force are kept: for each standard, the share of orders whose clocks defined by its
- * clauses all ended in time (from the sla module's reporting view {@code sla_order_outcome}: the standard
- * versions of the rules of the order's met and breached clocks), by week and by unit (from the workorder
+ * clauses all ended in time (from the sla module's reporting view {@code sla_order_standard_outcome}: the
+ * standard versions of the rules of the order's met and breached clocks), by week and by unit (from the workorder
  * module's reporting view {@code wo_kpi_source}), within the caller's data scope. Inspection findings are not
  * counted yet: there is no inspection module.
  */
@@ -151,7 +151,7 @@ class Compliance {
                 with per_order as (
                     select o.order_id, split_part(r.ref, ' ', 1) as code,
                            bool_or(r.ref = any(o.breached_standard_refs)) as breached
-                      from sla_order_outcome o
+                      from sla_order_standard_outcome o
                      cross join lateral unnest(o.met_standard_refs || o.breached_standard_refs) as r(ref)
                      group by o.order_id, split_part(r.ref, ' ', 1))
                 select p.code, k.unit_id,

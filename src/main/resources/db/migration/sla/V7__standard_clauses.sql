@@ -12,31 +12,18 @@ update sla_clock_rule set standard_ref = 'GC-TS-001 v1' where policy_version_id 
 update sla_clock_rule set standard_ref = 'GC-RX-001 v1'
  where policy_version_id = 1 and order_type in ('CONSULTATION', 'OPINION', 'REPORT');
 
--- The reporting view gains, per order, the clocks that ended in time and the clocks that breached, and the
--- standard versions of the rules of those clocks, so a standard's compliance is judged on the clocks its
--- clauses defined (columns added at the end only).
-create or replace view sla_order_outcome as
+-- A second reporting view of the SLA module (a contract like sla_order_outcome: add columns, never rename or
+-- drop): per order, the standard versions of the rules of its clocks that ended in time and of those that
+-- breached (ended late or passed the due time while running). A service standard's compliance is judged on
+-- the clocks its clauses defined. Orders none of whose clocks came from a standard have no row. Kept apart
+-- from sla_order_outcome so that the KPI refresh does not pay for the join.
+create view sla_order_standard_outcome as
 select c.order_id,
-       count(*) filter (where c.outcome is distinct from 'VOID')                       as clocks,
-       coalesce(bool_or(c.outcome = 'BREACHED' or c.breach_raised), false)             as breached,
-       coalesce(bool_or(c.warning_raised), false)                                      as warned,
-       bool_and(coalesce(c.outcome, 'RUNNING') = 'MET' and not c.breach_raised)
-           filter (where c.outcome is distinct from 'VOID')                            as all_met,
-       (array_agg(c.due_at order by c.id) filter (where c.clock_name = 'ARRIVAL'))[1]  as arrival_due_at,
-       (array_agg(case when c.outcome = 'MET' then true
-                       when c.outcome = 'BREACHED' or c.breach_raised then false end order by c.id)
-            filter (where c.clock_name = 'ARRIVAL'))[1]                                as arrival_met,
-       coalesce(bool_or(c.clock_name = 'RETURN_VISIT'), false)                         as return_visit_clock,
-       coalesce(array_agg(distinct c.clock_name::varchar)
-                    filter (where c.outcome = 'MET' and not c.breach_raised), '{}')    as met_clocks,
-       coalesce(array_agg(distinct c.clock_name::varchar)
-                    filter (where c.outcome = 'BREACHED' or c.breach_raised), '{}')    as breached_clocks,
        coalesce(array_agg(distinct r.standard_ref)
-                    filter (where r.standard_ref is not null and c.outcome = 'MET' and not c.breach_raised),
-                '{}')                                                                  as met_standard_refs,
+                    filter (where c.outcome = 'MET' and not c.breach_raised), '{}')          as met_standard_refs,
        coalesce(array_agg(distinct r.standard_ref)
-                    filter (where r.standard_ref is not null and (c.outcome = 'BREACHED' or c.breach_raised)),
-                '{}')                                                                  as breached_standard_refs
+                    filter (where c.outcome = 'BREACHED' or c.breach_raised), '{}')          as breached_standard_refs
   from sla_clock c
   join sla_clock_rule r on r.id = c.rule_id
+ where r.standard_ref is not null
  group by c.order_id;

@@ -211,6 +211,32 @@ class StandardsTests {
         assertThat(contactDue(after)).isEqualTo(acceptedAt(after).plus(Duration.ofHours(6)));
         JsonNode beforeAgain = read(agent, "/api/v1/work-orders/" + before.get("number").asString());
         assertThat(contactDue(beforeAgain)).isEqualTo(beforeDue);
+
+        // compliance counts the orders whose clocks came from the standard: one contacted in time, one late
+        take(after.get("number").asString());
+        JsonNode late = order("COMPLAINT", customer);
+        clock.advance(Duration.ofHours(7));
+        take(late.get("number").asString());
+        take(before.get("number").asString());
+        JsonNode compliance = null;
+        for (JsonNode s : read(manager, "/api/v1/standards/compliance?weeks=4").get("standards")) {
+            if (s.get("code").asString().equals(code)) {
+                compliance = s;
+            }
+        }
+        assertThat(compliance).isNotNull();
+        assertThat(compliance.get("judged").asLong()).isEqualTo(2);
+        assertThat(compliance.get("met").asLong()).isEqualTo(1);
+        assertThat(compliance.get("rate").asDouble()).isEqualTo(50.0);
+        assertThat(mvc.perform(get("/api/v1/standards/compliance").with(as(agent))).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+    }
+
+    /** Dispatched and accepted by the crew: the TAKEN event stops the CONTACT clock. */
+    private void take(String number) throws Exception {
+        JsonNode order = orderAct(dispatcher, number, "dispatch",
+                Map.of("version", read(agent, "/api/v1/work-orders/" + number).get("version").asInt(), "handler", crew), 200);
+        orderAct(crew, number, "accept", Map.of("version", order.get("version").asInt()), 200);
     }
 
     @Test
