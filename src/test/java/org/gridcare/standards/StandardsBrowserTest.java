@@ -22,6 +22,7 @@ import org.gridcare.sla.SlaClocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,6 +77,9 @@ class StandardsBrowserTest {
             browser.type(By.name("clocks[" + row + "].note"), "投诉：3 个工作日内答复处理结果");
             browser.type(By.id("changeNote"), "投诉答复时限由 4 个工作日缩短为 3 个工作日");
             browser.screenshot("standards-draft");
+            // the save button sits below a long table: scroll it to the middle of the window before clicking
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'});", browser.driver().findElement(By.id("gc-draft-save")));
             browser.click(By.id("gc-draft-save"));
             browser.waitForText(By.id("gc-version-status"), "草稿");
             int number = Integer.parseInt(browser.driver().getCurrentUrl().replaceAll(".*/versions/(\\d+).*", "$1"));
