@@ -26,9 +26,15 @@ class LineLabels {
         return new Bound(messages, locale);
     }
 
+    /** No labels and no notes: what a bill run stores (labels are rendered when a bill is read). */
+    static final Bound NONE = new Bound(null, Locale.SIMPLIFIED_CHINESE);
+
     record Bound(MessageSource messages, Locale locale) {
 
         String message(String code, Object... args) {
+            if (messages == null) {
+                return null;
+            }
             return messages.getMessage(code, args, code, locale);
         }
 
@@ -39,6 +45,9 @@ class LineLabels {
         /** A line's label from what it charges; a surcharge is named by its tariff version. */
         String label(LineKind kind, Integer tier, String period, BasicChargeBasis basis, String code,
                      List<TariffSchedule.Surcharge> surcharges) {
+            if (messages == null) {
+                return null;
+            }
             return switch (kind) {
                 case ENERGY -> {
                     boolean tou = period != null && !"ALL".equals(period);

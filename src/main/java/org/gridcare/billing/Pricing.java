@@ -82,18 +82,18 @@ final class Pricing {
         BigDecimal pfAdjustment = null;
         if (standard == null) {
             if (r.reactiveKvarh() != null) {
-                notes.add(labels.message("billing.note.noStandard", schedule.code()));
+                note("billing.note.noStandard", schedule.code());
             }
         } else if (r.reactiveKvarh() == null) {
-            notes.add(labels.message("billing.note.noReactive", standard.toPlainString()));
+            note("billing.note.noReactive", standard.toPlainString());
         } else if (energy.total().signum() == 0) {
-            notes.add(labels.message("billing.note.noEnergy"));
+            note("billing.note.noEnergy");
         } else {
             powerFactor = PowerFactorTable.powerFactor(energy.total(), r.reactiveKvarh());
             PowerFactorTable.Adjustment adjustment = table.lookup(standard, powerFactor).orElseThrow();
             percent = adjustment.percent();
             if (adjustment.belowTable()) {
-                notes.add(labels.message("billing.note.belowTable", powerFactor.toPlainString()));
+                note("billing.note.belowTable", powerFactor.toPlainString());
             }
             BigDecimal base = energyExact.add(basicExact);
             pfAdjustment = money(base.multiply(percent).divide(BigDecimal.valueOf(100), MC));
@@ -111,11 +111,18 @@ final class Pricing {
         BigDecimal energyCharge = lines.stream()
                 .filter(l -> l.kind() == LineKind.ENERGY || l.kind() == LineKind.TIER_INCREMENT)
                 .map(QuoteLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Quote(schedule.code(), tariff.name(labels.locale()), tariff.example(), schedule.effectiveFrom(),
+        return new Quote(schedule.code(), labels.messages() == null ? null : tariff.name(labels.locale()), tariff.example(), schedule.effectiveFrom(),
                 r.periodStart(), r.periodEnd(), (int) ChronoUnit.DAYS.between(r.periodStart(), r.periodEnd()) + 1,
                 plain(energy.total()), lines, money(energyCharge), money(tierExtraExact), money(basicExact), powerFactor,
                 standard == null ? null : standard.setScale(2), percent, pfAdjustment, money(surcharges), money(total),
                 notes);
+    }
+
+    private void note(String code, Object... args) {
+        String text = labels.message(code, args);
+        if (text != null) {
+            notes.add(text);
+        }
     }
 
     /** Adds quantity × price as a line; returns the unrounded amount. */
