@@ -82,9 +82,9 @@ class BillExplainer {
         if (tier.signum() != 0) {
             String sentence = a.tierExtra().signum() > 0
                     ? t.message("billing.explain.tier", kwh(a.kwhEarlierInYear().add(kA)), tierParts(a, t),
-                    money(a.tierExtra()), other, money(b.tierExtra()), direction(t, tier), abs(tier))
+                    yuan(a.tierExtra()), other, yuan(b.tierExtra()), direction(t, tier), abs(tier))
                     : t.message("billing.explain.tierNone", kwh(a.kwhEarlierInYear().add(kA)), other,
-                    money(b.tierExtra()), direction(t, tier), abs(tier));
+                    yuan(b.tierExtra()), direction(t, tier), abs(tier));
             items.add(item("TIER", tier, sentence));
         }
 
@@ -92,8 +92,8 @@ class BillExplainer {
         if (basic.signum() != 0) {
             String basis = a.basicChargeBasis() == null ? "—" : t.message("billing.line.basic." + a.basicChargeBasis());
             BigDecimal quantity = a.basicChargeBasis() == BasicChargeBasis.DEMAND ? a.maxDemandKw() : a.capacityKva();
-            items.add(item("BASIC", basic, t.message("billing.explain.basic", other, money(b.basicCharge()),
-                    money(a.basicCharge()), basis, quantity == null ? "—" : kwh(quantity), direction(t, basic), abs(basic))));
+            items.add(item("BASIC", basic, t.message("billing.explain.basic", other, yuan(b.basicCharge()),
+                    yuan(a.basicCharge()), basis, quantity == null ? "—" : kwh(quantity), direction(t, basic), abs(basic))));
         }
 
         BigDecimal pfA = a.pfAdjustment() == null ? BigDecimal.ZERO : a.pfAdjustment();
@@ -106,8 +106,8 @@ class BillExplainer {
 
         BigDecimal surcharge = a.surcharges().subtract(b.surcharges());
         if (surcharge.signum() != 0) {
-            items.add(item("SURCHARGE", surcharge, t.message("billing.explain.surcharge", other, money(b.surcharges()),
-                    money(a.surcharges()), direction(t, surcharge), abs(surcharge))));
+            items.add(item("SURCHARGE", surcharge, t.message("billing.explain.surcharge", other, yuan(b.surcharges()),
+                    yuan(a.surcharges()), direction(t, surcharge), abs(surcharge))));
         }
 
         BigDecimal explained = items.stream().map(BillExplanation.Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -118,8 +118,8 @@ class BillExplainer {
         items.sort(Comparator.comparing((BillExplanation.Item i) -> i.amount().abs()).reversed());
 
         String headline = difference.signum() == 0
-                ? t.message("billing.explain.headlineSame", a.month().toString(), money(a.total()), other)
-                : t.message("billing.explain.headline", a.month().toString(), money(a.total()), other, money(b.total()),
+                ? t.message("billing.explain.headlineSame", a.month().toString(), yuan(a.total()), other)
+                : t.message("billing.explain.headline", a.month().toString(), yuan(a.total()), other, yuan(b.total()),
                 t.message(difference.signum() > 0 ? "billing.explain.higher" : "billing.explain.lower"), abs(difference),
                 b.total().signum() == 0 ? "—" : percent(difference.abs().divide(b.total().abs(), MC)));
         return new BillExplanation(a.customerNumber(), a.month(), b.month(), a.total(), b.total(), difference, headline,
@@ -169,6 +169,10 @@ class BillExplainer {
 
     private static String direction(LineLabels.Bound t, BigDecimal amount) {
         return t.message(amount.signum() >= 0 ? "billing.explain.up" : "billing.explain.down");
+    }
+
+    private static String yuan(BigDecimal amount) {
+        return money(amount).toPlainString();
     }
 
     private static String abs(BigDecimal amount) {

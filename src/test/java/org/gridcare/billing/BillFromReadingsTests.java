@@ -41,6 +41,7 @@ class BillFromReadingsTests {
     @Autowired MockMvc mvc;
     @Autowired Fixtures fixtures;
     @Autowired MutableClock clock;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService accounts;
 
     private String station;
     private String manager;
@@ -102,6 +103,10 @@ class BillFromReadingsTests {
         }
     }
 
+    private static double num(String json, String path) {
+        return ((Number) JsonPath.read(json, path)).doubleValue();
+    }
+
     private String calculate(String customer, String month, RequestPostProcessor who) throws Exception {
         return mvc.perform(post("/api/v1/customers/{n}/bills/{m}", customer, month).with(who)
                         .header("Accept-Language", "zh-CN"))
@@ -126,19 +131,19 @@ class BillFromReadingsTests {
         String customer = residential();
         // June: 2000 kWh before, 400 in June → all tier 1: 400 × 0.538 = 215.20
         String june = calculate(customer, "2024-06", asAdmin());
-        assertThat(JsonPath.<Double>read(june, "$.total")).isEqualTo(215.20);
-        assertThat(JsonPath.<Double>read(june, "$.kwhEarlierInYear")).isEqualTo(2000.0);
+        assertThat(num(june, "$.total")).isEqualTo(215.20);
+        assertThat(num(june, "$.kwhEarlierInYear")).isEqualTo(2000.0);
         // July: 2400 before, 600 in July → cumulative 2400 → 3000 crosses 2760:
         // tier 1 360 × 0.538 = 193.68; tier 2 240 × 0.588 = 141.12; total 334.80
         String july = calculate(customer, "2024-07", asAdmin());
-        assertThat(JsonPath.<Double>read(july, "$.total")).isEqualTo(334.80);
+        assertThat(num(july, "$.total")).isEqualTo(334.80);
         assertThat(JsonPath.<List<Double>>read(july, "$.lines[*].amount")).containsExactly(193.68, 141.12);
         assertThat(JsonPath.<List<String>>read(july, "$.lines[*].label")).containsExactly("第1档电度电费", "第2档电度电费");
         assertThat(JsonPath.<String>read(july, "$.source")).isEqualTo("REGISTER");
 
         // recalculating changes nothing but the moment
         String again = calculate(customer, "2024-07", asAdmin());
-        assertThat(JsonPath.<Double>read(again, "$.total")).isEqualTo(334.80);
+        assertThat(num(again, "$.total")).isEqualTo(334.80);
         assertThat(JsonPath.<List<Double>>read(again, "$.lines[*].amount")).containsExactly(193.68, 141.12);
         mvc.perform(get("/api/v1/customers/{n}/bills", customer).with(asAdmin())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(2))
@@ -154,7 +159,7 @@ class BillFromReadingsTests {
         String explanation = mvc.perform(get("/api/v1/customers/{n}/bills/2024-07/explain", customer)
                         .param("compareTo", "2024-06").with(asAdmin()).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(JsonPath.<Double>read(explanation, "$.difference")).isEqualTo(119.60);
+        assertThat(num(explanation, "$.difference")).isEqualTo(119.60);
         assertThat(JsonPath.<List<String>>read(explanation, "$.items[*].factor")).containsExactly("USAGE", "TIER", "DAYS");
         assertThat(JsonPath.<List<Double>>read(explanation, "$.items[*].amount")).containsExactly(100.43, 12.00, 7.17);
         assertThat(JsonPath.<String>read(explanation, "$.headline"))
@@ -166,6 +171,14 @@ class BillFromReadingsTests {
         mvc.perform(get("/api/v1/customers/{n}/bills/2024-07/explain", customer).param("compareTo", "2024-06")
                         .with(asAdmin()).header("Accept-Language", "en"))
                 .andExpect(jsonPath("$.items[2].sentence").value(org.hamcrest.Matchers.startsWith("This bill covers 31 days")));
+
+        // the console's bills page of the customer shows the bill and the same explanation
+        String page = mvc.perform(get("/billing/customers/{n}", customer).param("month", "2024-07").param("compareTo", "2024-06")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(accounts.loadUserByUsername("admin"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("2024-07 电费 334.80 元，比 2024-06 的 215.20 元多 119.60 元（55.6%）。")
+                .contains("第2档电度电费").contains("141.12").contains("data-factor=\"TIER\"");
     }
 
     /** EXAMPLE-LI-TOU, 400 kVA, a CT meter with multiplier 10, reads on 1 June, 1 July, 1 August. */
@@ -174,47 +187,48 @@ class BillFromReadingsTests {
         String meter = meter(customer, "10");
         importRegisters("meterNumber,readAt,total,criticalPeak,peak,flat,valley,reactiveKvarh,maxDemandKw\n"
                 + meter + ",2024-06-01T00:00,0,0,0,0,0,0,\n"
-                + meter + ",2024-07-01T00:00,1000,100,300,300,300,500,\n"
-                + meter + ",2024-08-01T00:00,2600,200,700,800,900,1700,25\n");
+                + meter + ",2024-07-01T00:00,1000,0,400,300,300,500,\n"
+                + meter + ",2024-08-01T00:00,2600,100,800,800,900,1700,25\n");
         return customer;
     }
 
     @Test
     void aTwoPartBillFromTouRegistersWithAPowerFactorPenaltyExplained() throws Exception {
         String customer = industrial();
-        // June (× 10): 10000 kWh = critical peak 1000 + peak 3000 + flat 3000 + valley 3000, reactive 5000 kvarh
-        //  energy 1000 × 1.25 + 3000 × 1.00 + 3000 × 0.60 + 3000 × 0.30 = 6950; basic 400 × 26 = 10400
-        //  PF 10000 / √(10000² + 5000²) = 0.894 → 0.89 → +0.50 % of 17350 = 86.75; total 17436.75
+        // June (× 10, no critical peak before July): 10000 kWh = peak 4000 + flat 3000 + valley 3000, reactive 5000
+        //  energy 4000 × 1.00 + 3000 × 0.60 + 3000 × 0.30 = 6700; basic 400 × 26 = 10400
+        //  PF 10000 / √(10000² + 5000²) = 0.894 → 0.89 → +0.50 % of 17100 = 85.50; total 17185.50
         String june = calculate(customer, "2024-06", asAdmin());
-        assertThat(JsonPath.<Double>read(june, "$.total")).isEqualTo(17436.75);
+        assertThat(num(june, "$.total")).isEqualTo(17185.50);
         // July (× 10): 16000 kWh = 1000 + 4000 + 5000 + 6000, reactive 12000, maximum demand 25 × 10 = 250 kW
         //  energy 10050; basic 10400; PF 0.80 → +5 % of 20450 = 1022.50; total 21472.50
         String july = calculate(customer, "2024-07", asAdmin());
-        assertThat(JsonPath.<Double>read(july, "$.total")).isEqualTo(21472.50);
-        assertThat(JsonPath.<Double>read(july, "$.maxDemandKw")).isEqualTo(250.0);
-        assertThat(JsonPath.<Double>read(july, "$.powerFactor")).isEqualTo(0.80);
+        assertThat(num(july, "$.total")).isEqualTo(21472.50);
+        assertThat(num(july, "$.maxDemandKw")).isEqualTo(250.0);
+        assertThat(num(july, "$.powerFactor")).isEqualTo(0.80);
         assertThat(JsonPath.<String>read(july, "$.basicChargeBasis")).isEqualTo("CAPACITY");
         assertThat(JsonPath.<List<String>>read(july, "$.lines[*].kind")).containsExactly("ENERGY", "ENERGY", "ENERGY",
                 "ENERGY", "BASIC_CHARGE", "POWER_FACTOR");
 
-        // 21472.50 - 17436.75 = 4035.75; June's price 6950 / 10000 = 0.695 元/kWh
-        //  days: 10000 / 30 × 1 × 0.695 = 231.67
-        //  usage: 6000 × 0.695 = 4170.00 - 231.67 = 3938.33
-        //  TOU mix: 10050 - 16000 × 0.695 = -1070.00 (peak share 31.3 % against 40.0 %)
-        //  power factor: 1022.50 - 86.75 = 935.75
-        //  231.67 + 3938.33 - 1070.00 + 935.75 = 4035.75
+        // 21472.50 - 17185.50 = 4287.00; June's price 6700 / 10000 = 0.67 元/kWh
+        //  days: 10000 / 30 × 1 × 0.67 = 223.33
+        //  usage: 6000 × 0.67 = 4020.00 - 223.33 = 3796.67
+        //  TOU mix: 10050 - 16000 × 0.67 = -670.00 (peak and critical peak 31.3 % of July against 40.0 % of June)
+        //  power factor: 1022.50 - 85.50 = 937.00
+        //  223.33 + 3796.67 - 670.00 + 937.00 = 4287.00
         String explanation = mvc.perform(get("/api/v1/customers/{n}/bills/2024-07/explain", customer).with(asAdmin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(JsonPath.<String>read(explanation, "$.compareTo")).isEqualTo("2024-06");
         assertThat(JsonPath.<List<String>>read(explanation, "$.items[*].factor"))
-                .containsExactly("USAGE", "TOU_MIX", "POWER_FACTOR", "DAYS");
+                .containsExactly("USAGE", "POWER_FACTOR", "TOU_MIX", "DAYS");
         assertThat(JsonPath.<List<Double>>read(explanation, "$.items[*].amount"))
-                .containsExactly(3938.33, -1070.00, 935.75, 231.67);
-        assertThat(JsonPath.<String>read(explanation, "$.items[2].sentence"))
+                .containsExactly(3796.67, 937.00, -670.00, 223.33);
+        assertThat(num(explanation, "$.difference")).isEqualTo(4287.00);
+        assertThat(JsonPath.<String>read(explanation, "$.items[1].sentence"))
                 .contains("功率因数 0.80，低于考核标准 0.90，加收 5% 即 1022.50 元")
-                .contains("功率因数 0.89").contains("增加 935.75 元");
-        assertThat(JsonPath.<String>read(explanation, "$.items[1].sentence")).contains("31.3%").contains("40.0%")
-                .contains("减少 1070.00 元");
+                .contains("功率因数 0.89").contains("增加 937.00 元");
+        assertThat(JsonPath.<String>read(explanation, "$.items[2].sentence")).contains("31.3%").contains("40.0%")
+                .contains("减少 670.00 元");
     }
 
     @Test
