@@ -20,7 +20,13 @@ public record TariffSchedule(long versionId, String code, LocalDate effectiveFro
 
     public TariffSchedule {
         tiers = List.copyOf(tiers);
-        prices = Map.copyOf(prices);
+        java.util.Map<String, BigDecimal> ordered = new java.util.LinkedHashMap<>();
+        for (String period : List.of("ALL", "CRITICAL_PEAK", "PEAK", "FLAT", "VALLEY")) {
+            if (prices.containsKey(period)) {
+                ordered.put(period, prices.get(period));
+            }
+        }
+        prices = java.util.Collections.unmodifiableMap(ordered);
         windows = List.copyOf(windows);
         surcharges = List.copyOf(surcharges);
     }
@@ -34,6 +40,10 @@ public record TariffSchedule(long versionId, String code, LocalDate effectiveFro
 
     /** [starts, ends) local time; {@code months} empty = every month. */
     public record TouWindow(TouPeriod period, LocalTime starts, LocalTime ends, Set<Integer> months) {
+
+        public TouWindow {
+            months = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(months));
+        }
     }
 
     public record Surcharge(String code, String nameZh, String nameEn, BigDecimal pricePerKwh) {
