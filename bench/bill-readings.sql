@@ -32,22 +32,24 @@ select meter_id, read_at,
        case when tou then 100 + coalesce(sum(kwh * flat_share) over w, 0) end,
        case when tou then 700 + coalesce(sum(kwh * (1 - cp_share - peak_share - flat_share)) over w, 0) end,
        case when industry then 300 + coalesce(sum(kwh * 0.45) over w, 0) end,
-       case when industry and k > 1 then round(kwh / 400, 2) end
+       -- the maximum demand frozen at read k describes the month before it
+       case when industry then round(lag(kwh) over (partition by meter_id order by k) / 400, 2) end
   from (select m.id as meter_id, k,
                ((date_trunc('year', (:'month' || '-01')::date) + make_interval(months => k - 1))::timestamp
                    at time zone 'Asia/Shanghai') as read_at,
                c.kind = 'LARGE_INDUSTRY' as industry,
                c.tariff_code in ('ZJ-RES-TOU', 'EXAMPLE-LI-TOU') as tou,
-               -- the kWh of the month before the read (none before the first read)
+               -- the kWh of month k (between read k on its 1st and read k + 1)
                round(case when c.kind = 'LARGE_INDUSTRY' then 40000 + (m.id * 7919 + k * 104729) % 60000
                           else 120 + (m.id * 7919 + k * 104729) % 480 end, 2) as kwh,
-               case when c.kind = 'LARGE_INDUSTRY' and k between 8 and 10 then 0.05 else 0 end as cp_share,
+               case when c.kind = 'LARGE_INDUSTRY' and k between 7 and 9 then 0.05 else 0 end as cp_share,
                case when c.kind = 'LARGE_INDUSTRY' then 0.30 else 0.55 + (m.id % 20) / 100.0 end as peak_share,
                case when c.kind = 'LARGE_INDUSTRY' then 0.35 else 0 end as flat_share
           from meter m join service_point sp on sp.id = m.service_point_id join customer c on c.id = sp.customer_id
          cross join generate_series(1, extract(month from (:'month' || '-01')::date)::int + 1) k
          where m.meter_number like 'BM%') reads
 window w as (partition by meter_id order by k rows between unbounded preceding and 1 preceding);
+-- (read k's registers hold the months before k, so the difference from read k to k + 1 is month k's kWh)
 
 analyze meter_register;
 select count(*) as register_reads, count(distinct meter_id) as meters from meter_register;
