@@ -219,12 +219,13 @@ class ComplaintRepository {
                 .param("due", ts(dueAt)).update();
     }
 
-    /** Marks the alarms of a case's running clocks that came due before {@code now} as raised (bulk history). */
-    void claimPast(long caseId, Instant now) {
+    /** Marks the alarms that came due before {@code now} as raised, for the cases of orders in a bulk load. */
+    void claimPastOfOrders(long firstOrder, long lastOrder, Instant now) {
         jdbc.sql("""
-                update complaint_deadline set warning_raised = warn_at <= :now, breach_raised = due_at <= :now
-                 where case_id = :case and stopped_at is null
-                """).param("now", ts(now)).param("case", caseId).update();
+                update complaint_deadline d set warning_raised = d.warn_at <= :now, breach_raised = d.due_at <= :now
+                  from complaint_case c
+                 where c.id = d.case_id and c.order_id between :first and :last and d.stopped_at is null
+                """).param("now", ts(now)).param("first", firstOrder).param("last", lastOrder).update();
     }
 
     void stopDeadline(long caseId, String kind, Instant at) {

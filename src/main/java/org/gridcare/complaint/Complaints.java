@@ -54,6 +54,7 @@ public class Complaints {
     static final String INVESTIGATION = "INVESTIGATION";
     static final String CLOSURE = "CLOSURE";
     static final Set<String> REVIEWERS = Set.of("ADMIN", "MANAGER", "SUPERVISOR");
+    static final Set<String> GRADERS = Set.of("ADMIN", "MANAGER", "SUPERVISOR", "AGENT");
     public static final Map<String, String> SORTS = sorts();
 
     private final ComplaintRepository repo;
@@ -115,6 +116,8 @@ public class Complaints {
                 opened++;
             }
         }
+        // history: alarms that came due before the load are no news to anyone
+        repo.claimPastOfOrders(firstId, lastId, now);
         repo.linkRepeats(firstId, lastId, properties.repeatWindowDays());
         if (opened > 0) {
             audit.record("COMPLAINTS_IMPORTED", ENTITY, firstId + "-" + lastId,
@@ -151,7 +154,7 @@ public class Complaints {
         Optional<Long> id = repo.insert(c);
         id.ifPresent(caseId -> {
             GradeRule rule = rules.get(grade);
-            startClocks(caseId, rule, received, imported ? now : null);
+            startClocks(caseId, rule, received);
             repo.insertEvent(caseId, now, "system", "OPENED", "%s · %s · %s%s".formatted(source, grade,
                     order.categoryCode(), repeatOf == null ? "" : " · repeat"));
             if (rule.notifyLeadership() && !imported) {
@@ -162,20 +165,15 @@ public class Complaints {
     }
 
     /** (Re)starts the running clocks of a case from its reception by the grade's rule. */
-    private void startClocks(long caseId, GradeRule rule, Instant received, Instant raisedBefore) {
-        start(caseId, INVESTIGATION, received, rule.investigationWorkingDays(), rule.warnPercent(), raisedBefore);
-        start(caseId, CLOSURE, received, rule.closureWorkingDays(), rule.warnPercent(), raisedBefore);
+    private void startClocks(long caseId, GradeRule rule, Instant received) {
+        start(caseId, INVESTIGATION, received, rule.investigationWorkingDays(), rule.warnPercent());
+        start(caseId, CLOSURE, received, rule.closureWorkingDays(), rule.warnPercent());
     }
 
-    private void start(long caseId, String kind, Instant received, int workingDays, int warnPercent,
-                       Instant raisedBefore) {
+    private void start(long caseId, String kind, Instant received, int workingDays, int warnPercent) {
         Instant due = sla.endOfWorkingDaysAfter(received, workingDays);
         Instant warn = received.plusMillis(Duration.between(received, due).toMillis() * warnPercent / 100);
         repo.startDeadline(caseId, kind, received, warn, due);
-        if (raisedBefore != null) {
-            // history: what came due before the load is no news to anyone
-            repo.claimPast(caseId, raisedBefore);
-        }
     }
 
     private void notifyLeadership(long caseId, String orderNumber, long unitId, ComplaintGrade grade, String reason,
@@ -298,6 +296,7 @@ public class Complaints {
 
     @Transactional
     public ComplaintView grade(long id, ComplaintCommands.Grade command, Actor actor) {
+        requireAnyRole(actor, GRADERS);
         ComplaintCase c = loadForChange(id, command.version(), actor);
         if (command.grade() == null) {
             throw InvalidInputException.of("grade", "validation.complaint.required");
@@ -310,7 +309,7 @@ public class Complaints {
         save(c);
         GradeRule rule = rules().get(c.grade);
         if (before != c.grade) {
-            startClocks(c.id, rule, c.receivedAt, null);
+            startClocks(c.id, rule, c.receivedAt);
         }
         if (c.grade == ComplaintGrade.MAJOR && before != ComplaintGrade.MAJOR && rule.notifyLeadership()) {
             notifyLeadership(c.id, c.orderNumber, c.unitId, c.grade, reason, now);
