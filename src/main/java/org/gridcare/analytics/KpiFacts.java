@@ -24,7 +24,8 @@ class KpiFacts {
             complaint_appeal_accepted, refreshed_at""";
 
     /**
-     * The upsert; the first {@code %s} is the SLA outcome of the source row {@code w}, the second the condition on
+     * The upsert; a complaint's {@code category_code} is its case's category, as corrected by the investigation
+     * (so the category filter, split and rollup count it there). The first {@code %s} is the SLA outcome of the source row {@code w}, the second the condition on
      * {@code w}. The outcome view groups the clocks by order: joined plainly, the planner aggregates the clocks of
      * every order and merges (right for a range); behind an {@code offset 0} fence it is a correlated subquery
      * whose {@code order_id} condition reaches the clock index (right for a few orders — for a list of ids the
@@ -32,7 +33,8 @@ class KpiFacts {
      */
     private static final String UPSERT = """
             insert into kpi_order_fact (%s)
-            select w.order_id, w.number, w.unit_id, w.type, w.sub_type, w.channel, w.category_code, w.priority,
+            select w.order_id, w.number, w.unit_id, w.type, w.sub_type, w.channel,
+                   coalesce(c.category_code, w.category_code), w.priority,
                    w.area_type, w.created_by, w.handler, w.customer_number, w.status, w.repeat, w.reopened, w.repeated,
                    w.accepted_at, w.first_response_at, w.replied_at, w.closed_at, w.arrived_at, w.restored_at,
                    w.visited_any or coalesce(s.return_visit_clock, false), w.visit_result, w.visited_at,

@@ -34,9 +34,7 @@ record KpiScope(LocalDate fromDay, LocalDate toDay, Instant from, Instant to, Or
             params.put("channel", channel);
         }
         if (category != null) {
-            // a complaint counts in its own category, as corrected by the investigation
-            sql.append(" and (coalesce(f.complaint_category, f.category_code) = :category"
-                    + " or coalesce(f.complaint_category, f.category_code) like :categoryPrefix)");
+            sql.append(" and (f.category_code = :category or f.category_code like :categoryPrefix)");
             params.put("category", category);
             params.put("categoryPrefix", category.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%");
         }
@@ -71,7 +69,7 @@ record KpiScope(LocalDate fromDay, LocalDate toDay, Instant from, Instant to, Or
         return switch (groupBy) {
             case TYPE -> "f.type";
             case CHANNEL -> "f.channel";
-            case CATEGORY -> "coalesce(f.complaint_category, f.category_code)";
+            case CATEGORY -> "f.category_code";
             case STAFF -> "coalesce(f.handler, f.created_by)";
             case DAY -> "to_char((" + moment + " at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD')";
             case WEEK -> "to_char(date_trunc('week', " + moment + " at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')";

@@ -1,5 +1,6 @@
 -- Complaint outcomes in the KPI facts, from the complaint module's reporting view complaint_case_kpi:
--- complaint_category (the case's category, corrected by the investigation; null for other types),
+-- complaint_category (the case's category, corrected by the investigation; null for other types — a complaint's
+-- category_code is this category too, so the category filter, split and rollup count it there),
 -- complaint_grade, complaint_substantiated (有责, approved) and complaint_appeal_accepted (申诉核减 accepted).
 alter table kpi_order_fact
     add column complaint_category        varchar(64),
@@ -29,6 +30,3 @@ insert into kpi_definition (name, sort_order, measure, unit, anchor, denominator
 
 insert into kpi_target (kpi, unit_id, comparison, target, amber_band, note, updated_by, updated_at) values
 ('COMPLAINTS_AFTER_APPEAL_PER_10K', null, '<=', 0.5, 0.25, '默认值（可调整）', 'migration', now());
-
--- the KPI engine's category split and filter use complaint_category when there is one (KpiScope)
-create index kpi_order_fact_complaint on kpi_order_fact (accepted_at) where complaint_substantiated;
