@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.gridcare.complaint.ComplaintCaseChanged;
 import org.gridcare.sla.SlaBreached;
 import org.gridcare.sla.SlaWarningRaised;
 import org.gridcare.workorder.Action;
@@ -63,6 +64,11 @@ class FactRefresher {
 
     @EventListener
     void on(SlaBreached event) {
+        changed(event.orderId());
+    }
+
+    @EventListener
+    void on(ComplaintCaseChanged event) {
         changed(event.orderId());
     }
 

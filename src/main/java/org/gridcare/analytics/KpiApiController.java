@@ -41,9 +41,13 @@ class KpiApiController {
                     unit: a unit code (its whole subtree; default: the caller's scope); type, channel, category
                     (with its sub-categories), staff (orders the user accepted or handles) narrow the scope.
                     Administrators, managers and supervisors see their units; everyone else only their own numbers.
-                    COMPLAINTS_PER_10K counts received COMPLAINT orders (not cancelled or merged) until the
-                    complaint module with substantiation and appeals exists; its denominator is the number of
-                    customers of the units in scope. ERROR_RATE has no data until quality inspection exists.""")
+                    Complaints per 10,000 customers come in three figures over COMPLAINT orders received in the
+                    period (not cancelled or merged): COMPLAINTS_PER_10K counts every complaint received,
+                    COMPLAINTS_SUBSTANTIATED_PER_10K those whose complaint case was substantiated (有责) on review,
+                    COMPLAINTS_AFTER_APPEAL_PER_10K those still substantiated after appeals (an accepted 申诉/核减
+                    removes a case; the assessed figure). Their denominator is the number of customers of the units
+                    in scope; category (split or filter) is the complaint case's category as corrected by the
+                    investigation. ERROR_RATE has no data until quality inspection exists.""")
     KpiReport report(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                      @RequestParam(required = false) String unit, @RequestParam(required = false) String type,
                      @RequestParam(required = false) String channel, @RequestParam(required = false) String category,

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The fact table {@code kpi_order_fact}, refreshed with one {@code insert … select … on conflict do update}
- * from the work order and SLA modules' reporting views. The same statement serves one order (its events),
- * an id range (a bulk import) and a full rebuild, so the incremental and the bulk path cannot disagree.
+ * from the work order, SLA and complaint modules' reporting views. The same statement serves one order (its
+ * events), an id range (a bulk import) and a full rebuild, so the incremental and the bulk path cannot disagree.
  */
 @Repository
 class KpiFacts {
@@ -20,10 +20,12 @@ class KpiFacts {
             order_id, number, unit_id, type, sub_type, channel, category_code, priority, area_type, created_by,
             handler, customer_number, status, repeat, reopened, repeated, accepted_at, first_response_at, replied_at,
             closed_at, arrived_at, restored_at, visit_required, visit_result, visited_at, breached, warned,
-            all_clocks_met, arrival_due_at, arrival_met, refreshed_at""";
+            all_clocks_met, arrival_due_at, arrival_met, complaint_category, complaint_grade, complaint_substantiated,
+            complaint_appeal_accepted, refreshed_at""";
 
     /**
-     * The upsert; the first {@code %s} is the SLA outcome of the source row {@code w}, the second the condition on
+     * The upsert; a complaint's {@code category_code} is its case's category, as corrected by the investigation
+     * (so the category filter, split and rollup count it there). The first {@code %s} is the SLA outcome of the source row {@code w}, the second the condition on
      * {@code w}. The outcome view groups the clocks by order: joined plainly, the planner aggregates the clocks of
      * every order and merges (right for a range); behind an {@code offset 0} fence it is a correlated subquery
      * whose {@code order_id} condition reaches the clock index (right for a few orders — for a list of ids the
@@ -31,14 +33,17 @@ class KpiFacts {
      */
     private static final String UPSERT = """
             insert into kpi_order_fact (%s)
-            select w.order_id, w.number, w.unit_id, w.type, w.sub_type, w.channel, w.category_code, w.priority,
+            select w.order_id, w.number, w.unit_id, w.type, w.sub_type, w.channel,
+                   coalesce(c.category_code, w.category_code), w.priority,
                    w.area_type, w.created_by, w.handler, w.customer_number, w.status, w.repeat, w.reopened, w.repeated,
                    w.accepted_at, w.first_response_at, w.replied_at, w.closed_at, w.arrived_at, w.restored_at,
                    w.visited_any or coalesce(s.return_visit_clock, false), w.visit_result, w.visited_at,
                    coalesce(s.breached, false), coalesce(s.warned, false), coalesce(s.all_met, true),
-                   s.arrival_due_at, s.arrival_met, now()
+                   s.arrival_due_at, s.arrival_met, c.category_code, c.grade, coalesce(c.substantiated, false),
+                   coalesce(c.appeal_accepted, false), now()
               from wo_kpi_source w
               left join lateral (%s) s on true
+              left join lateral (select * from complaint_case_kpi k where k.order_id = w.order_id) c on true
              where %s
             on conflict (order_id) do update set
                    number = excluded.number, unit_id = excluded.unit_id, type = excluded.type,
@@ -52,6 +57,9 @@ class KpiFacts {
                    visit_result = excluded.visit_result, visited_at = excluded.visited_at,
                    breached = excluded.breached, warned = excluded.warned, all_clocks_met = excluded.all_clocks_met,
                    arrival_due_at = excluded.arrival_due_at, arrival_met = excluded.arrival_met,
+                   complaint_category = excluded.complaint_category, complaint_grade = excluded.complaint_grade,
+                   complaint_substantiated = excluded.complaint_substantiated,
+                   complaint_appeal_accepted = excluded.complaint_appeal_accepted,
                    refreshed_at = excluded.refreshed_at
             """;
 

@@ -1,0 +1,48 @@
+package org.gridcare.workorder;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * System reads of orders for modules that keep records derived from them (no data scope: the caller decides
+ * whom it shows its own records to). One order for an event, or the orders of a type in an id range for a
+ * bulk import.
+ */
+@Service
+public class OrderDigests {
+
+    private static final String SELECT = """
+            select id, number, type, channel, category_code, unit_id, customer_number, sensitive, media,
+                   escalation_risk, created_at
+              from work_order""";
+
+    private final JdbcClient jdbc;
+
+    OrderDigests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OrderDigest> of(long orderId) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", orderId).query(OrderDigests::map).optional();
+    }
+
+    /** The orders of {@code type} with ids in {@code [first, last]}, in id order. */
+    @Transactional(readOnly = true)
+    public List<OrderDigest> ofType(WorkOrderType type, long first, long last) {
+        return jdbc.sql(SELECT + " where id between :first and :last and type = :type order by id")
+                .param("first", first).param("last", last).param("type", type.name()).query(OrderDigests::map)
+                .list();
+    }
+
+    private static OrderDigest map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new OrderDigest(rs.getLong("id"), rs.getString("number"), WorkOrderType.valueOf(rs.getString("type")),
+                Channel.valueOf(rs.getString("channel")), rs.getString("category_code"), rs.getLong("unit_id"),
+                rs.getString("customer_number"), rs.getBoolean("sensitive"), rs.getBoolean("media"),
+                rs.getBoolean("escalation_risk"), rs.getTimestamp("created_at").toInstant());
+    }
+}
