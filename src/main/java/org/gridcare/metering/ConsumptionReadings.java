@@ -133,19 +133,20 @@ class ConsumptionReadings {
         }
         return jdbc.sql("""
                 with points as (
-                    select (i.start_at at time zone 'Asia/Shanghai') as local_at, i.kwh_e4 * m.multiplier as kwh_e4
-                      from meter_interval i join unnest(:ids, :multipliers) as m(meter_id, multiplier) on m.meter_id = i.meter_id
-                     where i.start_at >= :fromStart and i.start_at < :toEnd),
+                    select i.day, p.slot, p.kwh_e4 * m.multiplier as kwh_e4
+                      from meter_interval_slots i join unnest(:ids, :multipliers) as m(meter_id, multiplier) on m.meter_id = i.meter_id
+                     cross join lateral unnest(i.slots, i.kwh_e4) as p(slot, kwh_e4)
+                     where i.day between :from and :to),
                 days as (
-                    select extract(isodow from local_at) >= 6 as weekend, count(distinct local_at::date) as days
+                    select extract(isodow from day) >= 6 as weekend, count(distinct day) as days
                       from points group by 1)
                 select p.weekend, p.hour, p.kwh_e4, d.days
-                  from (select extract(isodow from local_at) >= 6 as weekend, extract(hour from local_at)::int as hour,
+                  from (select extract(isodow from day) >= 6 as weekend, slot / 4 as hour,
                                sum(kwh_e4) as kwh_e4 from points group by 1, 2) p
                   join days d on d.weekend = p.weekend
                  order by 1, 2
                 """).param("ids", ids(meters)).param("multipliers", multipliers(meters))
-                .param("fromStart", start(from)).param("toEnd", start(to.plusDays(1)))
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((rs, row) -> new HourlyProfile(rs.getBoolean("weekend"), rs.getInt("hour"),
                         scaled(rs.getBigDecimal("kwh_e4")), rs.getLong("days"))).list();
     }

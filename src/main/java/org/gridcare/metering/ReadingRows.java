@@ -53,8 +53,12 @@ final class ReadingRows {
         return kind.columns().stream().filter(column -> !header.containsKey(column)).toList();
     }
 
-    /** Appends the row as a COPY text line ({@code line} first) to {@code out}, or returns why not. */
-    RowProblem append(CSVRecord row, long line, StringBuilder out) {
+    /**
+     * Takes a good row: a register read is appended as a COPY text line ({@code line} first) to {@code out}, an
+     * interval reading is added to {@code intervals} (which writes its meter-day fragments to {@code out});
+     * a bad row is not taken and the problem is returned.
+     */
+    RowProblem append(CSVRecord row, long line, StringBuilder out, IntervalFragments intervals) {
         if (!row.isConsistent()) {
             return RowProblem.of(line, null, Codes.WRONG_COLUMN_COUNT, String.valueOf(row.size()),
                     String.valueOf(kind.columns().size()));
@@ -78,9 +82,12 @@ final class ReadingRows {
         if (time.isBefore(earliest) || time.isAfter(latest)) {
             return RowProblem.of(line, timeField, Codes.TIME_OUT_OF_RANGE, timeText);
         }
+        if (kind == ReadingKind.INTERVAL) {
+            return interval(row, line, meter, time, intervals);
+        }
         int mark = out.length();
         out.append(line).append('\t').append(meter).append('\t').append(time).append('\t');
-        RowProblem problem = kind == ReadingKind.INTERVAL ? interval(row, line, time, out) : register(row, line, out);
+        RowProblem problem = register(row, line, out);
         if (problem != null) {
             out.setLength(mark);
         } else {
@@ -89,7 +96,7 @@ final class ReadingRows {
         return problem;
     }
 
-    private RowProblem interval(CSVRecord row, long line, Instant start, StringBuilder out) {
+    private RowProblem interval(CSVRecord row, long line, String meter, Instant start, IntervalFragments intervals) {
         String minutesText = cell(row, 2);
         if (minutesText.isEmpty()) {
             return RowProblem.of(line, "minutes", Codes.MISSING_VALUE);
@@ -115,7 +122,8 @@ final class ReadingRows {
         if (kwh instanceof RowProblem problem) {
             return problem;
         }
-        out.append(minutes).append('\t').append(((BigDecimal) kwh).movePointRight(SCALE).intValueExact());
+        intervals.add(meter, Math.floorDiv(localSeconds, 86_400L), (int) (Math.floorMod(localSeconds, 86_400L) / 900),
+                minutes, ((BigDecimal) kwh).movePointRight(SCALE).intValueExact(), line);
         return null;
     }
 
