@@ -388,9 +388,18 @@ class ReadingImportJob {
                     update stage_day s set done = true from added a where a.meter_id = s.meter_id and a.day = s.day)
                 select coalesce(sum(cardinality(kwh_e4)), 0) from added
                 """).query(Long.class).single();
+        // a meter-day exactly as stored (a file imported again): unchanged as a whole
+        long same = jdbc.sql("""
+                with same as (
+                    update stage_day d set done = true from meter_interval_slots i
+                     where not d.done and d.clean and i.meter_id = d.meter_id and i.day = d.day
+                       and i.slots = d.slots and i.minutes = d.minutes and i.kwh_e4 = d.kwh
+                    returning cardinality(d.slots) as points)
+                select coalesce(sum(points), 0) from same
+                """).query(Long.class).single();
         long rest = jdbc.sql("select count(*) from stage_day where not done").query(Long.class).single();
         if (rest == 0) {
-            return new long[] {accepted, 0, 0};
+            return new long[] {accepted, same, 0};
         }
         // stored slots first (line 0), then the file's in line order: the first of each slot is what stays
         jdbc.sql("""
@@ -444,7 +453,7 @@ class ReadingImportJob {
                        set kwh_e4 = excluded.kwh_e4, points = excluded.points, max_kw_e4 = excluded.max_kw_e4
                     """).update();
         }
-        return new long[] {accepted + added, unchanged, conflicts};
+        return new long[] {accepted + added, same + unchanged, conflicts};
     }
 
     /**

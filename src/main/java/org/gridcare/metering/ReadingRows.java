@@ -67,7 +67,7 @@ final class ReadingRows {
         if (meter.isEmpty()) {
             return RowProblem.of(line, "meterNumber", Codes.MISSING_VALUE);
         }
-        if (meter.length() > METER_NUMBER_MAX || meter.chars().anyMatch(c -> c < 0x20 || c == '\\' || c == 0x7f)) {
+        if (meter.length() > METER_NUMBER_MAX || hasControlOrBackslash(meter)) {
             return RowProblem.of(line, "meterNumber", Codes.MALFORMED_METER_NUMBER, shorten(meter));
         }
         String timeField = kind.columns().get(1);
@@ -118,12 +118,16 @@ final class ReadingRows {
         if (kwhText.isEmpty()) {
             return RowProblem.of(line, "kwh", Codes.MISSING_VALUE);
         }
-        Object kwh = number(kwhText, line, "kwh", MAX_INTERVAL_KWH);
-        if (kwh instanceof RowProblem problem) {
-            return problem;
+        long kwhE4 = plainE4(kwhText);
+        if (kwhE4 < 0 || kwhE4 > Integer.MAX_VALUE) {
+            Object kwh = number(kwhText, line, "kwh", MAX_INTERVAL_KWH);
+            if (kwh instanceof RowProblem problem) {
+                return problem;
+            }
+            kwhE4 = ((BigDecimal) kwh).movePointRight(SCALE).intValueExact();
         }
         intervals.add(meter, Math.floorDiv(localSeconds, 86_400L), (int) (Math.floorMod(localSeconds, 86_400L) / 900),
-                minutes, ((BigDecimal) kwh).movePointRight(SCALE).intValueExact(), line);
+                minutes, (int) kwhE4, line);
         return null;
     }
 
@@ -176,6 +180,10 @@ final class ReadingRows {
      * may stand for the {@code T}.
      */
     static Instant parseTime(String text) {
+        long fast = FastTime.epochSecond(text);
+        if (fast != FastTime.NONE) {
+            return Instant.ofEpochSecond(fast);
+        }
         String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
             if (iso.length() == 10) {
@@ -188,6 +196,58 @@ final class ReadingRows {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    private static boolean hasControlOrBackslash(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '\\' || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The common shape of a kWh cell — digits, optionally a point and at most four decimals, at most 9
+     * digits before the point — in 0.0001 kWh; -1 for anything else (which then takes the exact
+     * {@link BigDecimal} path with its own messages).
+     */
+    static long plainE4(String text) {
+        int n = text.length();
+        if (n == 0 || n > 14) {
+            return -1;
+        }
+        long value = 0;
+        int decimals = -1;
+        int integerDigits = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (decimals >= 0 || integerDigits == 0) {
+                    return -1;
+                }
+                decimals = 0;
+            } else if (c >= '0' && c <= '9') {
+                if (decimals >= 0) {
+                    if (++decimals > SCALE) {
+                        return -1;
+                    }
+                } else if (++integerDigits > 9) {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+            } else {
+                return -1;
+            }
+        }
+        if (decimals == 0) {
+            return -1;
+        }
+        for (int d = Math.max(decimals, 0); d < SCALE; d++) {
+            value *= 10;
+        }
+        return value;
     }
 
     private static boolean hasOffset(String iso) {
