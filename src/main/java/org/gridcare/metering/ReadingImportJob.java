@@ -25,9 +25,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.gridcare.audit.AuditTrail;
 import org.gridcare.customer.MeterDirectory;
 import org.gridcare.customer.MeterSummary;
@@ -46,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One import run, in one database transaction so that a file is never half imported:
  * <ol>
- *   <li>READING — the file is streamed through commons-csv; each row is checked on its own
+ *   <li>READING — the file is streamed through {@link CsvRecords}; each row is checked on its own
  *       ({@link ReadingRows}) and good rows are streamed with COPY into a temporary staging table;</li>
  *   <li>the meter numbers of the file are looked up in the customer archive (in chunks, one query each)
  *       and COPYed beside it; the months the file touches get their partitions (in a short transaction of
@@ -66,8 +63,6 @@ class ReadingImportJob {
     static final String ENTITY = "MeterReadingImport";
     private static final long PROGRESS_EVERY_ROWS = 20_000;
     private static final int COPY_BUFFER = 256 * 1024;
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -180,23 +175,23 @@ class ReadingImportJob {
         Instant earliest = LocalDate.of(properties.earliestReading(), 1, 1).atStartOfDay(BusinessTime.ZONE).toInstant();
         Instant latest = now.plus(properties.futureTolerance());
         try (CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-             Reader reader = utf8(counted);
-             CSVParser parser = parse(reader)) {
-            Map<String, Integer> header = parser.getHeaderMap();
+             Reader reader = utf8(counted)) {
+            CsvRecords records = new CsvRecords(reader);
+            Map<String, Integer> header = records.header();
             List<String> missing = ReadingRows.missingColumns(kind, header);
             if (!missing.isEmpty()) {
                 throw new ImportFailure("BAD_HEADER", RowProblem.of(1, null, Codes.BAD_HEADER,
                         String.join(",", missing), String.join(",", kind.columns())));
             }
-            ReadingRows rows = new ReadingRows(kind, header, earliest, latest);
+            ReadingRows rows = new ReadingRows(kind, header, records.headerSize(), earliest, latest);
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy stage from stdin");
             try {
                 StringBuilder buffer = new StringBuilder(COPY_BUFFER + 4096);
                 IntervalFragments intervals = new IntervalFragments(buffer);
-                for (CSVRecord record : parser) {
-                    long line = record.getRecordNumber() + 1;
+                while (records.next()) {
+                    long line = records.number();
                     counts[0]++;
-                    RowProblem problem = rows.append(record, line, buffer, intervals);
+                    RowProblem problem = rows.append(records, line, buffer, intervals);
                     if (problem != null) {
                         counts[1]++;
                         if (problems.size() < properties.reportLimit()) {
@@ -223,8 +218,8 @@ class ReadingImportJob {
             throw unreadable(e.getCause());
         } catch (IOException e) {
             throw unreadable(e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // commons-csv: a duplicate or empty header name, or a broken quote
+        } catch (IllegalArgumentException e) {
+            // a duplicate header name
             throw new ImportFailure("BAD_CSV", RowProblem.of(1, null, "BAD_CSV"));
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into the staging table failed", e);
@@ -377,13 +372,23 @@ class ReadingImportJob {
                     select meter_id, day, slots, minutes, kwh from stage_day where clean
                     on conflict do nothing
                     returning meter_id, day, minutes, kwh_e4),
+                day_sums as (
+                    select a.meter_id, a.day, sum(p.value) as kwh_e4, count(*) as points,
+                           least(max(p.value::bigint * 60 / p.length), 2147483647) as max_kw_e4
+                      from added a cross join lateral unnest(a.minutes, a.kwh_e4) as p(length, value)
+                     group by a.meter_id, a.day),
                 sums as (
                     insert into meter_interval_day as d (meter_id, day, kwh_e4, points, max_kw_e4)
-                    select a.meter_id, a.day, sum(p.value), count(*), least(max(p.value::bigint * 60 / p.length), 2147483647)
-                      from added a cross join lateral unnest(a.minutes, a.kwh_e4) as p(length, value)
-                     group by a.meter_id, a.day
+                    select meter_id, day, kwh_e4, points, max_kw_e4 from day_sums
                     on conflict (meter_id, day) do update
                        set kwh_e4 = excluded.kwh_e4, points = excluded.points, max_kw_e4 = excluded.max_kw_e4),
+                months as (
+                    insert into meter_month as m (meter_id, month, kwh_e4, days, max_kw_e4)
+                    select meter_id, date_trunc('month', day)::date, sum(kwh_e4), count(*), max(max_kw_e4)
+                      from day_sums group by 1, 2
+                    on conflict (meter_id, month) do update
+                       set kwh_e4 = m.kwh_e4 + excluded.kwh_e4, days = m.days + excluded.days,
+                           max_kw_e4 = greatest(m.max_kw_e4, excluded.max_kw_e4)),
                 marked as (
                     update stage_day s set done = true from added a where a.meter_id = s.meter_id and a.day = s.day)
                 select coalesce(sum(cardinality(kwh_e4)), 0) from added
@@ -451,6 +456,18 @@ class ReadingImportJob {
                     select meter_id, day, total, points, max_kw from changed
                     on conflict (meter_id, day) do update
                        set kwh_e4 = excluded.kwh_e4, points = excluded.points, max_kw_e4 = excluded.max_kw_e4
+                    """).update();
+            // the months of the rewritten days, summed again from their days
+            jdbc.sql("""
+                    insert into meter_month as m (meter_id, month, kwh_e4, days, max_kw_e4)
+                    select d.meter_id, c.month, sum(d.kwh_e4), count(*), max(d.max_kw_e4)
+                      from (select distinct meter_id, date_trunc('month', day)::date as month
+                              from stage_point where nth = 1 and line > 0) c
+                      join meter_interval_day d on d.meter_id = c.meter_id and d.day >= c.month
+                                               and d.day < (c.month + interval '1 month')::date
+                     group by d.meter_id, c.month
+                    on conflict (meter_id, month) do update
+                       set kwh_e4 = excluded.kwh_e4, days = excluded.days, max_kw_e4 = excluded.max_kw_e4
                     """).update();
         }
         return new long[] {accepted + added, same + unchanged, conflicts};
@@ -557,6 +574,32 @@ class ReadingImportJob {
                 select meter_id, ts, total, critical_peak, peak, flat, valley, reactive_kvarh, max_demand_kw from stage_read
                 on conflict do nothing
                 """).update();
+        if (accepted > 0) {
+            // the register differences per month of the meters read, from a month before the first new read
+            jdbc.sql("""
+                    with span as (
+                        select meter_id, date_trunc('month', (min(ts) - interval '32 days') at time zone 'Asia/Shanghai')::date as lo,
+                               (date_trunc('month', max(ts) at time zone 'Asia/Shanghai') + interval '1 month')::date as hi
+                          from stage_read group by meter_id),
+                    pairs as (
+                        select r.meter_id, span.lo, r.read_at, r.total, lead(r.read_at) over w as next_at, lead(r.total) over w as next_total
+                          from span join meter_register r on r.meter_id = span.meter_id
+                           and r.read_at >= span.lo::timestamp at time zone 'Asia/Shanghai'
+                           and r.read_at < (span.hi + 33)::timestamp at time zone 'Asia/Shanghai'
+                        window w as (partition by r.meter_id order by r.read_at)),
+                    months as (
+                        select meter_id, date_trunc('month', read_at at time zone 'Asia/Shanghai')::date as month,
+                               sum(next_total - total) as kwh, sum(extract(epoch from next_at - read_at)) / 86400 as days
+                          from pairs
+                         where next_at is not null and next_at > read_at and next_at - read_at <= interval '32 days'
+                           and read_at < (select hi from span s where s.meter_id = pairs.meter_id)::timestamp at time zone 'Asia/Shanghai'
+                         group by 1, 2)
+                    insert into meter_month as m (meter_id, month, register_kwh, register_days)
+                    select meter_id, month, kwh, days from months
+                    on conflict (meter_id, month) do update
+                       set register_kwh = excluded.register_kwh, register_days = excluded.register_days
+                    """).update();
+        }
         return new long[] {accepted, unchanged, rejected};
     }
 
@@ -582,10 +625,6 @@ class ReadingImportJob {
         }
         return new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-    }
-
-    private static CSVParser parse(Reader reader) throws IOException {
-        return CSVParser.parse(reader, FORMAT);
     }
 
     private static long sizeOf(Path file) {

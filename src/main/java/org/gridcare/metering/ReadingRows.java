@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVRecord;
 import org.gridcare.metering.RowProblem.Codes;
 import org.gridcare.shared.BusinessTime;
 
@@ -35,15 +34,18 @@ final class ReadingRows {
 
     private final ReadingKind kind;
     private final int[] index;
+    private final int columns;
     private final Instant earliest;
     private final Instant latest;
 
     /**
-     * @param header the file's column positions by name; every column of the kind must be there
+     * @param header  the file's column positions by name; every column of the kind must be there
+     * @param columns how many cells the header has (every record must have as many)
      */
-    ReadingRows(ReadingKind kind, Map<String, Integer> header, Instant earliest, Instant latest) {
+    ReadingRows(ReadingKind kind, Map<String, Integer> header, int columns, Instant earliest, Instant latest) {
         this.kind = kind;
         this.index = kind.columns().stream().mapToInt(column -> header.getOrDefault(column, -1)).toArray();
+        this.columns = columns;
         this.earliest = earliest;
         this.latest = latest;
     }
@@ -58,8 +60,8 @@ final class ReadingRows {
      * interval reading is added to {@code intervals} (which writes its meter-day fragments to {@code out});
      * a bad row is not taken and the problem is returned.
      */
-    RowProblem append(CSVRecord row, long line, StringBuilder out, IntervalFragments intervals) {
-        if (!row.isConsistent()) {
+    RowProblem append(CsvRecords row, long line, StringBuilder out, IntervalFragments intervals) {
+        if (row.size() != columns) {
             return RowProblem.of(line, null, Codes.WRONG_COLUMN_COUNT, String.valueOf(row.size()),
                     String.valueOf(kind.columns().size()));
         }
@@ -96,7 +98,7 @@ final class ReadingRows {
         return problem;
     }
 
-    private RowProblem interval(CSVRecord row, long line, String meter, Instant start, IntervalFragments intervals) {
+    private RowProblem interval(CsvRecords row, long line, String meter, Instant start, IntervalFragments intervals) {
         String minutesText = cell(row, 2);
         if (minutesText.isEmpty()) {
             return RowProblem.of(line, "minutes", Codes.MISSING_VALUE);
@@ -131,7 +133,7 @@ final class ReadingRows {
         return null;
     }
 
-    private RowProblem register(CSVRecord row, long line, StringBuilder out) {
+    private RowProblem register(CsvRecords row, long line, StringBuilder out) {
         for (int i = 0; i < REGISTERS.size(); i++) {
             String field = REGISTERS.get(i);
             String text = cell(row, i + 2);
@@ -258,7 +260,7 @@ final class ReadingRows {
         return t > 0 && (iso.indexOf('+', t) > 0 || iso.indexOf('-', t) > 0);
     }
 
-    private String cell(CSVRecord row, int column) {
+    private String cell(CsvRecords row, int column) {
         int position = index[column];
         return position < row.size() ? row.get(position).strip() : "";
     }
