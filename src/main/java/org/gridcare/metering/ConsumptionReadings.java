@@ -133,24 +133,29 @@ class ConsumptionReadings {
         }
         return jdbc.sql("""
                 with points as (
-                    select (i.start_at at time zone 'Asia/Shanghai') as local_at, i.kwh_e4 * m.multiplier as kwh_e4
-                      from meter_interval i join unnest(:ids, :multipliers) as m(meter_id, multiplier) on m.meter_id = i.meter_id
-                     where i.start_at >= :fromStart and i.start_at < :toEnd),
+                    select i.day, p.slot, p.kwh_e4 * m.multiplier as kwh_e4
+                      from meter_interval_slots i join unnest(:ids, :multipliers) as m(meter_id, multiplier) on m.meter_id = i.meter_id
+                     cross join lateral unnest(i.slots, i.kwh_e4) as p(slot, kwh_e4)
+                     where i.day between :from and :to),
                 days as (
-                    select extract(isodow from local_at) >= 6 as weekend, count(distinct local_at::date) as days
+                    select extract(isodow from day) >= 6 as weekend, count(distinct day) as days
                       from points group by 1)
                 select p.weekend, p.hour, p.kwh_e4, d.days
-                  from (select extract(isodow from local_at) >= 6 as weekend, extract(hour from local_at)::int as hour,
+                  from (select extract(isodow from day) >= 6 as weekend, slot / 4 as hour,
                                sum(kwh_e4) as kwh_e4 from points group by 1, 2) p
                   join days d on d.weekend = p.weekend
                  order by 1, 2
                 """).param("ids", ids(meters)).param("multipliers", multipliers(meters))
-                .param("fromStart", start(from)).param("toEnd", start(to.plusDays(1)))
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((rs, row) -> new HourlyProfile(rs.getBoolean("weekend"), rs.getInt("hour"),
                         scaled(rs.getBigDecimal("kwh_e4")), rs.getLong("days"))).list();
     }
 
-    /** Average daily kWh of each customer over the days that have data: register differences where there are any, else intervals. */
+    /**
+     * Average daily kWh of each customer over the days with data in the calendar months the range touches
+     * (from the monthly rollup, so a peer costs a dozen rows, not a year of readings): register differences
+     * where the customer has any, else interval readings.
+     */
     Map<String, BigDecimal> dailyAverages(List<MeterSummary> meters, LocalDate from, LocalDate to) {
         if (meters.isEmpty()) {
             return Map.of();
@@ -158,26 +163,16 @@ class ConsumptionReadings {
         Map<String, BigDecimal> averages = new TreeMap<>();
         String[] customers = meters.stream().map(MeterSummary::customerNumber).toArray(String[]::new);
         jdbc.sql("""
-                select m.customer, sum(d.kwh_e4 * m.multiplier) / 10000 / count(distinct d.day) as average
-                  from meter_interval_day d join unnest(:ids, :multipliers, :customers) as m(meter_id, multiplier, customer)
-                       on m.meter_id = d.meter_id
-                 where d.day between :from and :to
+                select m.customer,
+                       case when sum(r.register_days) > 0 then sum(r.register_kwh * m.multiplier) / sum(r.register_days)
+                            else sum(r.kwh_e4 * m.multiplier) / 10000 / nullif(sum(r.days), 0) end as average
+                  from meter_month r join unnest(:ids, :multipliers, :customers) as m(meter_id, multiplier, customer)
+                       on m.meter_id = r.meter_id
+                 where r.month between :fromMonth and :to
                  group by m.customer
+                having sum(r.register_days) > 0 or sum(r.days) > 0
                 """).param("ids", ids(meters)).param("multipliers", multipliers(meters)).param("customers", customers)
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query((rs, row) -> averages.put(rs.getString("customer"), rs.getBigDecimal("average"))).list();
-        jdbc.sql("""
-                select customer, sum(delta) / (sum(extract(epoch from next_at - read_at)) / 86400) as average
-                  from (select m.customer, r.read_at, (lead(r.total) over w - r.total) * m.multiplier as delta,
-                               lead(r.read_at) over w as next_at
-                          from meter_register r join unnest(:ids, :multipliers, :customers) as m(meter_id, multiplier, customer)
-                               on m.meter_id = r.meter_id
-                         where r.read_at >= :fromStart and r.read_at < :toEnd
-                        window w as (partition by r.meter_id order by r.read_at)) reads
-                 where next_at is not null and next_at > read_at
-                 group by customer
-                """).param("ids", ids(meters)).param("multipliers", multipliers(meters)).param("customers", customers)
-                .param("fromStart", start(from)).param("toEnd", start(to.plusDays(1)))
+                .param("fromMonth", Date.valueOf(from.withDayOfMonth(1))).param("to", Date.valueOf(to))
                 .query((rs, row) -> averages.put(rs.getString("customer"), rs.getBigDecimal("average"))).list();
         return averages;
     }

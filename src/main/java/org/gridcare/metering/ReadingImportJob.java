@@ -25,9 +25,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.gridcare.audit.AuditTrail;
 import org.gridcare.customer.MeterDirectory;
 import org.gridcare.customer.MeterSummary;
@@ -46,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One import run, in one database transaction so that a file is never half imported:
  * <ol>
- *   <li>READING — the file is streamed through commons-csv; each row is checked on its own
+ *   <li>READING — the file is streamed through {@link CsvRecords}; each row is checked on its own
  *       ({@link ReadingRows}) and good rows are streamed with COPY into a temporary staging table;</li>
  *   <li>the meter numbers of the file are looked up in the customer archive (in chunks, one query each)
  *       and COPYed beside it; the months the file touches get their partitions (in a short transaction of
@@ -66,8 +63,6 @@ class ReadingImportJob {
     static final String ENTITY = "MeterReadingImport";
     private static final long PROGRESS_EVERY_ROWS = 20_000;
     private static final int COPY_BUFFER = 256 * 1024;
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -130,8 +125,8 @@ class ReadingImportJob {
         // the insert keeps the first of two equal keys by scanning the staging table in file order
         jdbc.sql("set local synchronize_seqscans = off").update();
         jdbc.sql(kind == ReadingKind.INTERVAL ? """
-                create temp table stage (line bigint, meter_number text, ts timestamptz, minutes smallint,
-                                         kwh_e4 integer) on commit drop
+                create temp table stage (meter_number text collate "C", day date, clean boolean, slots smallint[],
+                                         minutes smallint[], kwh integer[], lines bigint[]) on commit drop
                 """ : """
                 create temp table stage (line bigint, meter_number text, ts timestamptz, total numeric, critical_peak numeric,
                                          peak numeric, flat numeric, valley numeric, reactive_kvarh numeric,
@@ -150,15 +145,20 @@ class ReadingImportJob {
         long rejected = counts[1];
         imports.addProblems(id, problems);
 
-        jdbc.sql("analyze stage").update();
         progress(id, "CHECKING", fileSize, rowsRead);
-        resolveMeters(scope);
-        partitions.ensure(monthsOfStage());
+        if (kind == ReadingKind.INTERVAL) {
+            stageDays();
+        } else {
+            jdbc.sql("analyze stage").update();
+        }
+        String staged = kind == ReadingKind.INTERVAL ? "stage_day" : "stage";
+        resolveMeters(scope, staged);
+        partitions.ensure(monthsOf(kind, staged));
 
         progress(id, "WAITING", fileSize, rowsRead);
         jdbc.sql("select pg_advisory_xact_lock(hashtext('metering-reading-import'))").query(Object.class).list();
         progress(id, "CHECKING", fileSize, rowsRead);
-        rejected += rejectByMeter(id, kind);
+        rejected += kind == ReadingKind.INTERVAL ? rejectIntervalsByMeter(id) : rejectByMeter(id, kind);
         long[] saved = kind == ReadingKind.INTERVAL ? saveIntervals(id) : saveRegisters(id);
         rejected += saved[2];
         imports.done(id, rowsRead, saved[0], saved[1], rejected, now());
@@ -175,22 +175,23 @@ class ReadingImportJob {
         Instant earliest = LocalDate.of(properties.earliestReading(), 1, 1).atStartOfDay(BusinessTime.ZONE).toInstant();
         Instant latest = now.plus(properties.futureTolerance());
         try (CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-             Reader reader = utf8(counted);
-             CSVParser parser = parse(reader)) {
-            Map<String, Integer> header = parser.getHeaderMap();
+             Reader reader = utf8(counted)) {
+            CsvRecords records = new CsvRecords(reader);
+            Map<String, Integer> header = records.header();
             List<String> missing = ReadingRows.missingColumns(kind, header);
             if (!missing.isEmpty()) {
                 throw new ImportFailure("BAD_HEADER", RowProblem.of(1, null, Codes.BAD_HEADER,
                         String.join(",", missing), String.join(",", kind.columns())));
             }
-            ReadingRows rows = new ReadingRows(kind, header, earliest, latest);
+            ReadingRows rows = new ReadingRows(kind, header, records.headerSize(), earliest, latest);
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy stage from stdin");
             try {
-                StringBuilder buffer = new StringBuilder(COPY_BUFFER + 1024);
-                for (CSVRecord record : parser) {
-                    long line = record.getRecordNumber() + 1;
+                StringBuilder buffer = new StringBuilder(COPY_BUFFER + 4096);
+                IntervalFragments intervals = new IntervalFragments(buffer);
+                while (records.next()) {
+                    long line = records.number();
                     counts[0]++;
-                    RowProblem problem = rows.append(record, line, buffer);
+                    RowProblem problem = rows.append(records, line, buffer, intervals);
                     if (problem != null) {
                         counts[1]++;
                         if (problems.size() < properties.reportLimit()) {
@@ -204,6 +205,7 @@ class ReadingImportJob {
                         progress(id, "READING", counted.count(), counts[0]);
                     }
                 }
+                intervals.flush();
                 write(copy, buffer);
                 copy.endCopy();
             } finally {
@@ -216,8 +218,8 @@ class ReadingImportJob {
             throw unreadable(e.getCause());
         } catch (IOException e) {
             throw unreadable(e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // commons-csv: a duplicate or empty header name, or a broken quote
+        } catch (IllegalArgumentException e) {
+            // a duplicate header name
             throw new ImportFailure("BAD_CSV", RowProblem.of(1, null, "BAD_CSV"));
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into the staging table failed", e);
@@ -242,8 +244,8 @@ class ReadingImportJob {
     }
 
     /** The file's meters as the archive knows them within the importer's scope, beside the staging table. */
-    private void resolveMeters(DataScope scope) {
-        List<String> numbers = jdbc.sql("select distinct meter_number from stage").query(String.class).list();
+    private void resolveMeters(DataScope scope, String staged) {
+        List<String> numbers = jdbc.sql("select distinct meter_number from " + staged).query(String.class).list();
         for (int from = 0; from < numbers.size(); from += MeterDirectory.MAX_NUMBERS) {
             List<MeterSummary> found = meters.byNumbers(
                     numbers.subList(from, Math.min(numbers.size(), from + MeterDirectory.MAX_NUMBERS)), scope);
@@ -263,9 +265,68 @@ class ReadingImportJob {
         }
     }
 
-    private List<LocalDate> monthsOfStage() {
-        return jdbc.sql("select distinct date_trunc('month', ts at time zone 'Asia/Shanghai')::date from stage")
+    private List<LocalDate> monthsOf(ReadingKind kind, String staged) {
+        return jdbc.sql(kind == ReadingKind.INTERVAL
+                        ? "select distinct date_trunc('month', day)::date from " + staged
+                        : "select distinct date_trunc('month', ts at time zone 'Asia/Shanghai')::date from " + staged)
                 .query(LocalDate.class).list();
+    }
+
+    /**
+     * The staged interval fragments as one row per meter-day, their arrays ordered by slot and line:
+     * a meter-day that came as one fragment (the usual case) is taken as it is, several fragments of one
+     * meter-day are merged.
+     */
+    private void stageDays() {
+        jdbc.sql("""
+                create temp table stage_day (meter_number text collate "C", day date, meter_id bigint, in_service boolean,
+                                             clean boolean, done boolean not null default false, slots smallint[],
+                                             minutes smallint[], kwh integer[], lines bigint[]) on commit drop
+                """).update();
+        jdbc.sql("""
+                insert into stage_day (meter_number, day, clean, slots, minutes, kwh, lines)
+                with many as (select meter_number, day from stage group by 1, 2 having count(*) > 1)
+                select s.meter_number, s.day, s.clean, s.slots, s.minutes, s.kwh, s.lines from stage s
+                 where not exists (select 1 from many m where m.meter_number = s.meter_number and m.day = s.day)
+                union all
+                select s.meter_number, s.day, count(distinct u.slot) = count(*),
+                       array_agg(u.slot order by u.slot, u.line), array_agg(u.length order by u.slot, u.line),
+                       array_agg(u.value order by u.slot, u.line), array_agg(u.line order by u.slot, u.line)
+                  from stage s join many m on m.meter_number = s.meter_number and m.day = s.day
+                 cross join lateral unnest(s.slots, s.minutes, s.kwh, s.lines) as u(slot, length, value, line)
+                 group by s.meter_number, s.day
+                """).update();
+        jdbc.sql("analyze stage_day").update();
+    }
+
+    /** Interval rows of meters the archive doesn't know (within the scope), or of days the meter was not in service. */
+    private long rejectIntervalsByMeter(long id) {
+        jdbc.sql("""
+                update stage_day d set meter_id = m.meter_id,
+                       in_service = d.day between m.installed_on and coalesce(m.removed_on, 'infinity')
+                  from stage_meter m where m.meter_number = d.meter_number
+                """).update();
+        long rejected = jdbc.sql("""
+                with gone as (
+                    select d.meter_number, d.meter_id, d.day, u.slot, u.line
+                      from stage_day d cross join lateral unnest(d.slots, d.lines) as u(slot, line)
+                     where d.in_service is not true),
+                reported as (
+                    insert into meter_import_problem (import_id, line, field, code, arguments)
+                    select :id, g.line, case when g.meter_id is null then 'meterNumber' else 'start' end,
+                           case when g.meter_id is null then 'UNKNOWN_METER' else 'METER_NOT_IN_SERVICE' end,
+                           case when g.meter_id is null then array[g.meter_number]
+                                else array[g.meter_number, to_char(g.day + g.slot * interval '15 minutes', 'YYYY-MM-DD HH24:MI'),
+                                           m.installed_on::text, coalesce(m.removed_on::text, '-')] end
+                      from gone g left join stage_meter m on m.meter_number = g.meter_number
+                     order by g.line limit :room
+                    on conflict do nothing)
+                select count(*) from gone
+                """).param("id", id).param("room", room(id)).query(Long.class).single();
+        if (rejected > 0) {
+            jdbc.sql("delete from stage_day where in_service is not true").update();
+        }
+        return rejected;
     }
 
     /** Rows of meters the archive doesn't know (within the scope), or read while the meter was not in service. */
@@ -297,51 +358,119 @@ class ReadingImportJob {
     }
 
     /**
-     * Inserts the staged intervals that are new, adds them to the daily sums, and sorts the others into
-     * unchanged (the same value is stored, or came earlier in the file) and conflicts (a different one).
-     * Returns {accepted, unchanged, rejected}.
+     * Stores the staged meter-days. A meter-day without a repeated slot that isn't stored yet (the usual case:
+     * new readings) is inserted as it is, with its daily sums. The others — stored already, or a slot twice in
+     * the file — are compared slot by slot, the stored reading (or the file's first) coming first: the same
+     * value again is unchanged, a different one a <b>duplicate with a different value</b> (rejected), a new
+     * slot is added and the day's arrays and sums are rewritten. Returns {accepted, unchanged, rejected}.
      */
     private long[] saveIntervals(long id) {
-        long staged = jdbc.sql("select count(*) from stage").query(Long.class).single();
         progress(id, "SAVING", 0, 0);
         long accepted = jdbc.sql("""
                 with added as (
-                    insert into meter_interval (meter_id, start_at, minutes, kwh_e4)
-                    select m.meter_id, s.ts, s.minutes, s.kwh_e4 from stage s join stage_meter m using (meter_number)
+                    insert into meter_interval_slots (meter_id, day, slots, minutes, kwh_e4)
+                    select meter_id, day, slots, minutes, kwh from stage_day where clean
                     on conflict do nothing
-                    returning meter_id, start_at, minutes, kwh_e4),
-                days as (
+                    returning meter_id, day, minutes, kwh_e4),
+                day_sums as (
+                    select a.meter_id, a.day, sum(p.value) as kwh_e4, count(*) as points,
+                           least(max(p.value::bigint * 60 / p.length), 2147483647) as max_kw_e4
+                      from added a cross join lateral unnest(a.minutes, a.kwh_e4) as p(length, value)
+                     group by a.meter_id, a.day),
+                sums as (
                     insert into meter_interval_day as d (meter_id, day, kwh_e4, points, max_kw_e4)
-                    select meter_id, (start_at at time zone 'Asia/Shanghai')::date, sum(kwh_e4), count(*),
-                           max(kwh_e4 * 60 / minutes)
-                      from added group by 1, 2
+                    select meter_id, day, kwh_e4, points, max_kw_e4 from day_sums
                     on conflict (meter_id, day) do update
-                       set kwh_e4 = d.kwh_e4 + excluded.kwh_e4, points = d.points + excluded.points,
-                           max_kw_e4 = greatest(d.max_kw_e4, excluded.max_kw_e4))
-                select count(*) from added
+                       set kwh_e4 = excluded.kwh_e4, points = excluded.points, max_kw_e4 = excluded.max_kw_e4),
+                months as (
+                    insert into meter_month as m (meter_id, month, kwh_e4, days, max_kw_e4)
+                    select meter_id, date_trunc('month', day)::date, sum(kwh_e4), count(*), max(max_kw_e4)
+                      from day_sums group by 1, 2
+                    on conflict (meter_id, month) do update
+                       set kwh_e4 = m.kwh_e4 + excluded.kwh_e4, days = m.days + excluded.days,
+                           max_kw_e4 = greatest(m.max_kw_e4, excluded.max_kw_e4)),
+                marked as (
+                    update stage_day s set done = true from added a where a.meter_id = s.meter_id and a.day = s.day)
+                select coalesce(sum(cardinality(kwh_e4)), 0) from added
                 """).query(Long.class).single();
-        if (accepted == staged) {
-            return new long[] {accepted, 0, 0};
+        // a meter-day exactly as stored (a file imported again): unchanged as a whole
+        long same = jdbc.sql("""
+                with same as (
+                    update stage_day d set done = true from meter_interval_slots i
+                     where not d.done and d.clean and i.meter_id = d.meter_id and i.day = d.day
+                       and i.slots = d.slots and i.minutes = d.minutes and i.kwh_e4 = d.kwh
+                    returning cardinality(d.slots) as points)
+                select coalesce(sum(points), 0) from same
+                """).query(Long.class).single();
+        long rest = jdbc.sql("select count(*) from stage_day where not done").query(Long.class).single();
+        if (rest == 0) {
+            return new long[] {accepted, same, 0};
         }
-        // every staged key is stored now: the stored value is ours, an earlier line's, or an earlier import's
+        // stored slots first (line 0), then the file's in line order: the first of each slot is what stays
+        jdbc.sql("""
+                create temp table stage_point on commit drop as
+                select p.*, row_number() over (partition by p.meter_id, p.day, p.slot order by p.line) as nth
+                  from (select d.meter_id, d.meter_number, d.day, u.slot, u.length, u.value, u.line
+                          from stage_day d cross join lateral unnest(d.slots, d.minutes, d.kwh, d.lines) as u(slot, length, value, line)
+                         where not d.done
+                        union all
+                        select d.meter_id, d.meter_number, d.day, u.slot, u.length, u.value, 0
+                          from stage_day d join meter_interval_slots i on i.meter_id = d.meter_id and i.day = d.day
+                         cross join lateral unnest(i.slots, i.minutes, i.kwh_e4) as u(slot, length, value)
+                         where not d.done) p
+                """).update();
         long conflicts = jdbc.sql("""
                 with conflict as (
-                    select s.line, s.meter_number, s.ts, s.kwh_e4 as mine, i.kwh_e4 as stored, s.minutes as my_minutes,
-                           i.minutes as stored_minutes
-                      from stage s join stage_meter m using (meter_number)
-                      join meter_interval i on i.meter_id = m.meter_id and i.start_at = s.ts
-                     where i.kwh_e4 <> s.kwh_e4 or i.minutes <> s.minutes),
+                    select p.line, p.meter_number, p.day, p.slot, p.value as mine, p.length as my_minutes,
+                           f.value as earlier, f.length as earlier_minutes
+                      from stage_point p join stage_point f
+                        on f.meter_id = p.meter_id and f.day = p.day and f.slot = p.slot and f.nth = 1
+                     where p.nth > 1 and (f.value <> p.value or f.length <> p.length)),
                 reported as (
                     insert into meter_import_problem (import_id, line, field, code, arguments)
                     select :id, line, 'kwh', 'DUPLICATE_CONFLICT',
-                           array[meter_number, to_char(ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'),
-                                 trim_scale(stored / 10000.0) || ' kWh/' || stored_minutes || 'min',
+                           array[meter_number, to_char(day + slot * interval '15 minutes', 'YYYY-MM-DD HH24:MI'),
+                                 trim_scale(earlier / 10000.0) || ' kWh/' || earlier_minutes || 'min',
                                  trim_scale(mine / 10000.0) || ' kWh/' || my_minutes || 'min']
                       from conflict order by line limit :room
                     on conflict do nothing)
                 select count(*) from conflict
                 """).param("id", id).param("room", room(id)).query(Long.class).single();
-        return new long[] {accepted, staged - accepted - conflicts, conflicts};
+        long added = jdbc.sql("select count(*) from stage_point where nth = 1 and line > 0").query(Long.class).single();
+        long unchanged = jdbc.sql("select count(*) from stage_point where nth > 1").query(Long.class).single() - conflicts;
+        if (added > 0) {
+            jdbc.sql("""
+                    with changed as (
+                        select meter_id, day, array_agg(slot order by slot) as slots, array_agg(length order by slot) as minutes,
+                               array_agg(value order by slot) as kwh, sum(value) as total, count(*) as points,
+                               least(max(value::bigint * 60 / length), 2147483647) as max_kw
+                          from stage_point
+                         where nth = 1 and (meter_id, day) in (select meter_id, day from stage_point where nth = 1 and line > 0)
+                         group by meter_id, day),
+                    arrays as (
+                        insert into meter_interval_slots as i (meter_id, day, slots, minutes, kwh_e4)
+                        select meter_id, day, slots, minutes, kwh from changed
+                        on conflict (meter_id, day) do update
+                           set slots = excluded.slots, minutes = excluded.minutes, kwh_e4 = excluded.kwh_e4)
+                    insert into meter_interval_day as d (meter_id, day, kwh_e4, points, max_kw_e4)
+                    select meter_id, day, total, points, max_kw from changed
+                    on conflict (meter_id, day) do update
+                       set kwh_e4 = excluded.kwh_e4, points = excluded.points, max_kw_e4 = excluded.max_kw_e4
+                    """).update();
+            // the months of the rewritten days, summed again from their days
+            jdbc.sql("""
+                    insert into meter_month as m (meter_id, month, kwh_e4, days, max_kw_e4)
+                    select d.meter_id, c.month, sum(d.kwh_e4), count(*), max(d.max_kw_e4)
+                      from (select distinct meter_id, date_trunc('month', day)::date as month
+                              from stage_point where nth = 1 and line > 0) c
+                      join meter_interval_day d on d.meter_id = c.meter_id and d.day >= c.month
+                                               and d.day < (c.month + interval '1 month')::date
+                     group by d.meter_id, c.month
+                    on conflict (meter_id, month) do update
+                       set kwh_e4 = excluded.kwh_e4, days = excluded.days, max_kw_e4 = excluded.max_kw_e4
+                    """).update();
+        }
+        return new long[] {accepted + added, same + unchanged, conflicts};
     }
 
     /**
@@ -445,6 +574,32 @@ class ReadingImportJob {
                 select meter_id, ts, total, critical_peak, peak, flat, valley, reactive_kvarh, max_demand_kw from stage_read
                 on conflict do nothing
                 """).update();
+        if (accepted > 0) {
+            // the register differences per month of the meters read, from a month before the first new read
+            jdbc.sql("""
+                    with span as (
+                        select meter_id, date_trunc('month', (min(ts) - interval '32 days') at time zone 'Asia/Shanghai')::date as lo,
+                               (date_trunc('month', max(ts) at time zone 'Asia/Shanghai') + interval '1 month')::date as hi
+                          from stage_read group by meter_id),
+                    pairs as (
+                        select r.meter_id, span.lo, r.read_at, r.total, lead(r.read_at) over w as next_at, lead(r.total) over w as next_total
+                          from span join meter_register r on r.meter_id = span.meter_id
+                           and r.read_at >= span.lo::timestamp at time zone 'Asia/Shanghai'
+                           and r.read_at < (span.hi + 33)::timestamp at time zone 'Asia/Shanghai'
+                        window w as (partition by r.meter_id order by r.read_at)),
+                    months as (
+                        select meter_id, date_trunc('month', read_at at time zone 'Asia/Shanghai')::date as month,
+                               sum(next_total - total) as kwh, sum(extract(epoch from next_at - read_at)) / 86400 as days
+                          from pairs
+                         where next_at is not null and next_at > read_at and next_at - read_at <= interval '32 days'
+                           and read_at < (select hi from span s where s.meter_id = pairs.meter_id)::timestamp at time zone 'Asia/Shanghai'
+                         group by 1, 2)
+                    insert into meter_month as m (meter_id, month, register_kwh, register_days)
+                    select meter_id, month, kwh, days from months
+                    on conflict (meter_id, month) do update
+                       set register_kwh = excluded.register_kwh, register_days = excluded.register_days
+                    """).update();
+        }
         return new long[] {accepted, unchanged, rejected};
     }
 
@@ -470,10 +625,6 @@ class ReadingImportJob {
         }
         return new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-    }
-
-    private static CSVParser parse(Reader reader) throws IOException {
-        return CSVParser.parse(reader, FORMAT);
     }
 
     private static long sizeOf(Path file) {

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVRecord;
 import org.gridcare.metering.RowProblem.Codes;
 import org.gridcare.shared.BusinessTime;
 
@@ -35,15 +34,18 @@ final class ReadingRows {
 
     private final ReadingKind kind;
     private final int[] index;
+    private final int columns;
     private final Instant earliest;
     private final Instant latest;
 
     /**
-     * @param header the file's column positions by name; every column of the kind must be there
+     * @param header  the file's column positions by name; every column of the kind must be there
+     * @param columns how many cells the header has (every record must have as many)
      */
-    ReadingRows(ReadingKind kind, Map<String, Integer> header, Instant earliest, Instant latest) {
+    ReadingRows(ReadingKind kind, Map<String, Integer> header, int columns, Instant earliest, Instant latest) {
         this.kind = kind;
         this.index = kind.columns().stream().mapToInt(column -> header.getOrDefault(column, -1)).toArray();
+        this.columns = columns;
         this.earliest = earliest;
         this.latest = latest;
     }
@@ -53,9 +55,13 @@ final class ReadingRows {
         return kind.columns().stream().filter(column -> !header.containsKey(column)).toList();
     }
 
-    /** Appends the row as a COPY text line ({@code line} first) to {@code out}, or returns why not. */
-    RowProblem append(CSVRecord row, long line, StringBuilder out) {
-        if (!row.isConsistent()) {
+    /**
+     * Takes a good row: a register read is appended as a COPY text line ({@code line} first) to {@code out}, an
+     * interval reading is added to {@code intervals} (which writes its meter-day fragments to {@code out});
+     * a bad row is not taken and the problem is returned.
+     */
+    RowProblem append(CsvRecords row, long line, StringBuilder out, IntervalFragments intervals) {
+        if (row.size() != columns) {
             return RowProblem.of(line, null, Codes.WRONG_COLUMN_COUNT, String.valueOf(row.size()),
                     String.valueOf(kind.columns().size()));
         }
@@ -63,7 +69,7 @@ final class ReadingRows {
         if (meter.isEmpty()) {
             return RowProblem.of(line, "meterNumber", Codes.MISSING_VALUE);
         }
-        if (meter.length() > METER_NUMBER_MAX || meter.chars().anyMatch(c -> c < 0x20 || c == '\\' || c == 0x7f)) {
+        if (meter.length() > METER_NUMBER_MAX || hasControlOrBackslash(meter)) {
             return RowProblem.of(line, "meterNumber", Codes.MALFORMED_METER_NUMBER, shorten(meter));
         }
         String timeField = kind.columns().get(1);
@@ -78,9 +84,12 @@ final class ReadingRows {
         if (time.isBefore(earliest) || time.isAfter(latest)) {
             return RowProblem.of(line, timeField, Codes.TIME_OUT_OF_RANGE, timeText);
         }
+        if (kind == ReadingKind.INTERVAL) {
+            return interval(row, line, meter, time, intervals);
+        }
         int mark = out.length();
         out.append(line).append('\t').append(meter).append('\t').append(time).append('\t');
-        RowProblem problem = kind == ReadingKind.INTERVAL ? interval(row, line, time, out) : register(row, line, out);
+        RowProblem problem = register(row, line, out);
         if (problem != null) {
             out.setLength(mark);
         } else {
@@ -89,7 +98,7 @@ final class ReadingRows {
         return problem;
     }
 
-    private RowProblem interval(CSVRecord row, long line, Instant start, StringBuilder out) {
+    private RowProblem interval(CsvRecords row, long line, String meter, Instant start, IntervalFragments intervals) {
         String minutesText = cell(row, 2);
         if (minutesText.isEmpty()) {
             return RowProblem.of(line, "minutes", Codes.MISSING_VALUE);
@@ -111,15 +120,20 @@ final class ReadingRows {
         if (kwhText.isEmpty()) {
             return RowProblem.of(line, "kwh", Codes.MISSING_VALUE);
         }
-        Object kwh = number(kwhText, line, "kwh", MAX_INTERVAL_KWH);
-        if (kwh instanceof RowProblem problem) {
-            return problem;
+        long kwhE4 = plainE4(kwhText);
+        if (kwhE4 < 0 || kwhE4 > Integer.MAX_VALUE) {
+            Object kwh = number(kwhText, line, "kwh", MAX_INTERVAL_KWH);
+            if (kwh instanceof RowProblem problem) {
+                return problem;
+            }
+            kwhE4 = ((BigDecimal) kwh).movePointRight(SCALE).intValueExact();
         }
-        out.append(minutes).append('\t').append(((BigDecimal) kwh).movePointRight(SCALE).intValueExact());
+        intervals.add(meter, Math.floorDiv(localSeconds, 86_400L), (int) (Math.floorMod(localSeconds, 86_400L) / 900),
+                minutes, (int) kwhE4, line);
         return null;
     }
 
-    private RowProblem register(CSVRecord row, long line, StringBuilder out) {
+    private RowProblem register(CsvRecords row, long line, StringBuilder out) {
         for (int i = 0; i < REGISTERS.size(); i++) {
             String field = REGISTERS.get(i);
             String text = cell(row, i + 2);
@@ -168,6 +182,10 @@ final class ReadingRows {
      * may stand for the {@code T}.
      */
     static Instant parseTime(String text) {
+        long fast = FastTime.epochSecond(text);
+        if (fast != FastTime.NONE) {
+            return Instant.ofEpochSecond(fast);
+        }
         String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
             if (iso.length() == 10) {
@@ -182,6 +200,58 @@ final class ReadingRows {
         }
     }
 
+    private static boolean hasControlOrBackslash(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '\\' || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The common shape of a kWh cell — digits, optionally a point and at most four decimals, at most 9
+     * digits before the point — in 0.0001 kWh; -1 for anything else (which then takes the exact
+     * {@link BigDecimal} path with its own messages).
+     */
+    static long plainE4(String text) {
+        int n = text.length();
+        if (n == 0 || n > 14) {
+            return -1;
+        }
+        long value = 0;
+        int decimals = -1;
+        int integerDigits = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (decimals >= 0 || integerDigits == 0) {
+                    return -1;
+                }
+                decimals = 0;
+            } else if (c >= '0' && c <= '9') {
+                if (decimals >= 0) {
+                    if (++decimals > SCALE) {
+                        return -1;
+                    }
+                } else if (++integerDigits > 9) {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+            } else {
+                return -1;
+            }
+        }
+        if (decimals == 0) {
+            return -1;
+        }
+        for (int d = Math.max(decimals, 0); d < SCALE; d++) {
+            value *= 10;
+        }
+        return value;
+    }
+
     private static boolean hasOffset(String iso) {
         if (iso.endsWith("Z") || iso.endsWith("z")) {
             return true;
@@ -190,7 +260,7 @@ final class ReadingRows {
         return t > 0 && (iso.indexOf('+', t) > 0 || iso.indexOf('-', t) > 0);
     }
 
-    private String cell(CSVRecord row, int column) {
+    private String cell(CsvRecords row, int column) {
         int position = index[column];
         return position < row.size() ? row.get(position).strip() : "";
     }

@@ -181,6 +181,31 @@ class MeterReadingImportTests {
         assertThat(jdbc.sql("""
                 select kwh_e4 || '/' || points from meter_interval_day where meter_id = (select id from meter where meter_number = :m)
                 """).param("m", meter).query(String.class).single()).isEqualTo("35000/3");
+        assertThat(jdbc.sql("""
+                select kwh_e4 || '/' || days from meter_month where meter_id = (select id from meter where meter_number = :m)
+                """).param("m", meter).query(String.class).single()).as("the monthly rollup").isEqualTo("35000/1");
+    }
+
+    @Test
+    void aFileThatBreaksAfterGoodRowsLeavesNothingBehind() throws Exception {
+        String customer = world.customer("COMMERCIAL", station);
+        String meter = Fixtures.unique("IB");
+        world.meter(customer, meter, "1", "2024-01-01", null);
+        String report = world.importAndWait("INTERVAL", """
+                meterNumber,start,minutes,kwh
+                %1$s,2024-04-01T00:00,15,1
+                %1$s,2024-04-01T00:15,15,1
+                %1$s,2024-04-02T00:00,15,1
+                "%1$s,2024-04-02T00:15,15,1
+                """.formatted(meter));
+        assertThat(JsonPath.<String>read(report, "$.status")).isEqualTo("FAILED");
+        assertThat(storedIntervals(meter)).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from meter_interval_day d join meter m on m.id = d.meter_id where m.meter_number = :m
+                """).param("m", meter).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from meter_month d join meter m on m.id = d.meter_id where m.meter_number = :m
+                """).param("m", meter).query(Long.class).single()).isZero();
     }
 
     @Test
