@@ -101,11 +101,13 @@ class ComplaintBrowserTest {
         }
     }
 
-    /** Clicks a button that may sit below the fold (behind the sticky footer): scrolled to the middle first. */
+    /**
+     * Presses a button that may sit below the fold or under the page's list of notices: scrolled to the middle,
+     * then clicked by the page itself (a pointer click at its position can land on an overlapping element).
+     */
     private static void press(ConsoleBrowser browser, By button) {
-        var element = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(button));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-                element);
-        browser.click(button);
+        var element = browser.waiting().until(ExpectedConditions.elementToBeClickable(button));
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
     }
 }
