@@ -82,15 +82,15 @@ class ComplaintBrowserTest {
             browser.signIn(world.agentA, Fixtures.PASSWORD);
             browser.open("/complaints/" + id);
             browser.type(By.cssSelector("[id^=gc-action-complete-] input[name=note]"), "已退费");
-            press(browser, By.cssSelector("[id^=gc-action-complete-] button"));
+            browser.click(By.cssSelector("[id^=gc-action-complete-] button"));
             browser.waitForText(By.id("gc-complaint-actions"), "待验证");
             browser.signOut();
 
             browser.signIn(world.citySupervisor, Fixtures.PASSWORD);
             browser.open("/complaints/" + id);
-            press(browser, By.cssSelector("[id^=gc-action-verify-] button"));
+            browser.click(By.cssSelector("[id^=gc-action-verify-] button"));
             browser.waitForText(By.id("gc-complaint-actions"), "已验证");
-            press(browser, By.id("gc-do-close"));
+            browser.click(By.id("gc-do-close"));
             browser.waitForText(By.id("gc-complaint-status"), "已办结");
 
             browser.open("/complaints/hotspots?measure=received");
@@ -99,15 +99,5 @@ class ComplaintBrowserTest {
             assertThat(browser.driver().findElements(By.cssSelector("#complaint-heatmap canvas"))).isNotEmpty();
             assertThat(browser.text(By.id("gc-hotspot-table"))).contains(world.stationA.name());
         }
-    }
-
-    /**
-     * Presses a button that may sit below the fold or under the page's list of notices: scrolled to the middle,
-     * then clicked by the page itself (a pointer click at its position can land on an overlapping element).
-     */
-    private static void press(ConsoleBrowser browser, By button) {
-        var element = browser.waiting().until(ExpectedConditions.elementToBeClickable(button));
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
     }
 }

@@ -101,8 +101,26 @@ public final class ConsoleBrowser implements AutoCloseable {
         element.sendKeys(text);
     }
 
+    /**
+     * Clicks like a user: the element is scrolled to the middle of the window first (the sticky navbar and footer
+     * cover the edges), and a click that lands on something still covering it (a layout settling) is tried again
+     * until the wait runs out.
+     */
     public void click(By target) {
-        wait.until(ExpectedConditions.elementToBeClickable(target)).click();
+        wait.until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(target).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+            try {
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false;
+            }
+        });
     }
 
     public String text(By target) {
@@ -131,5 +149,26 @@ public final class ConsoleBrowser implements AutoCloseable {
         driver.quit();
         service.stop();
         TestDatabase.deleteQuietly(profile);
+    }
+
+    /**
+     * Registers a residential customer at a unit through the running server's customer API (as an integration
+     * would, with the administrator's basic credentials) and returns its number, {@code prefix} + 10 digits.
+     */
+    public static String registerCustomer(int port, String prefix, String unitCode, String address) throws Exception {
+        String number = prefix + String.format("%010d", Math.abs(System.nanoTime()) % 10_000_000_000L);
+        String body = """
+                {"number":"%s","name":"赵六","kind":"RESIDENTIAL","voltageLevel":"AC220V",
+                 "address":"%s","phone":"13600001111","unitCode":"%s"}
+                """.formatted(number, address, unitCode);
+        String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + TestDatabase.ADMIN_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/customers"))
+                        .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return number;
     }
 }

@@ -1,18 +1,11 @@
 package org.gridcare.standards;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 
 import org.gridcare.Fixtures;
 import org.gridcare.GridCareTest;
 import org.gridcare.MutableClock;
-import org.gridcare.TestDatabase;
 import org.gridcare.console.ConsoleBrowser;
 import org.gridcare.identity.Role;
 import org.gridcare.organisation.OrgUnit;
@@ -22,7 +15,6 @@ import org.gridcare.sla.SlaClocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,7 +55,7 @@ class StandardsBrowserTest {
         fixtures.user(reviewer, "HQ", Role.SUPERVISOR);
         fixtures.user(manager, "HQ", Role.MANAGER);
         fixtures.user(agent, station.code(), Role.AGENT);
-        String customer = registerCustomer(station.code());
+        String customer = ConsoleBrowser.registerCustomer(port, "35", station.code(), "西湖区标准路 1 号");
 
         try (ConsoleBrowser browser = ConsoleBrowser.start(port)) {
             browser.signIn(owner, Fixtures.PASSWORD);
@@ -77,9 +69,6 @@ class StandardsBrowserTest {
             browser.type(By.name("clocks[" + row + "].note"), "投诉：3 个工作日内答复处理结果");
             browser.type(By.id("changeNote"), "投诉答复时限由 4 个工作日缩短为 3 个工作日");
             browser.screenshot("standards-draft");
-            // the save button sits below a long table: scroll it to the middle of the window before clicking
-            ((JavascriptExecutor) browser.driver()).executeScript(
-                    "arguments[0].scrollIntoView({block: 'center'});", browser.driver().findElement(By.id("gc-draft-save")));
             browser.click(By.id("gc-draft-save"));
             browser.waitForText(By.id("gc-version-status"), "草稿");
             int number = Integer.parseInt(browser.driver().getCurrentUrl().replaceAll(".*/versions/(\\d+).*", "$1"));
@@ -142,21 +131,5 @@ class StandardsBrowserTest {
             }
         }
         throw new AssertionError("no REPLY clause for COMPLAINT in the draft");
-    }
-
-    private String registerCustomer(String unitCode) throws Exception {
-        String number = "35" + String.format("%010d", Math.abs(System.nanoTime()) % 10_000_000_000L);
-        String body = """
-                {"number":"%s","name":"赵六","kind":"RESIDENTIAL","voltageLevel":"AC220V",
-                 "address":"西湖区标准路 1 号","phone":"13600001111","unitCode":"%s"}
-                """.formatted(number, unitCode);
-        String basic = Base64.getEncoder().encodeToString(("admin:" + TestDatabase.ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/customers"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return number;
     }
 }

@@ -1,15 +1,8 @@
 package org.gridcare.workorder;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import org.gridcare.Fixtures;
 import org.gridcare.GridCareTest;
-import org.gridcare.TestDatabase;
 import org.gridcare.console.ConsoleBrowser;
 import org.gridcare.identity.Role;
 import org.gridcare.organisation.OrgUnit;
@@ -45,7 +38,7 @@ class WorkOrderBrowserTest {
         fixtures.user(agent, station.code(), Role.AGENT);
         fixtures.user(dispatcher, station.code(), Role.DISPATCHER);
         fixtures.user(crew, station.code(), Role.FIELD_STAFF);
-        String customer = registerCustomer(station.code());
+        String customer = ConsoleBrowser.registerCustomer(port, "34", station.code(), "西湖区浏览器路 1 号");
 
         try (ConsoleBrowser browser = ConsoleBrowser.start(port)) {
             browser.signIn(agent, Fixtures.PASSWORD);
@@ -94,22 +87,5 @@ class WorkOrderBrowserTest {
             }
             assertThat(browser.text(By.id("gc-order-clocks"))).contains("按时完成");
         }
-    }
-
-    /** Registers a customer at the station through the customer API, as an integration would. */
-    private String registerCustomer(String unitCode) throws Exception {
-        String number = "34" + String.format("%010d", Math.abs(System.nanoTime()) % 10_000_000_000L);
-        String body = """
-                {"number":"%s","name":"赵六","kind":"RESIDENTIAL","voltageLevel":"AC220V",
-                 "address":"西湖区浏览器路 1 号","phone":"13600001111","unitCode":"%s"}
-                """.formatted(number, unitCode);
-        String basic = Base64.getEncoder().encodeToString(("admin:" + TestDatabase.ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/customers"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return number;
     }
 }
