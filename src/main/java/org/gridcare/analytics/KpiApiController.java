@@ -43,7 +43,8 @@ class KpiApiController {
                     Administrators, managers and supervisors see their units; everyone else only their own numbers.
                     COMPLAINTS_PER_10K counts received COMPLAINT orders (not cancelled or merged) until the
                     complaint module with substantiation and appeals exists; its denominator is the number of
-                    customers of the units in scope. ERROR_RATE has no data until quality inspection exists.""")
+                    customers of the units in scope. ERROR_RATE counts the orders inspected (scored)
+                    in the period, QUALITY_SCORE_MEAN their mean score (quality module).""")
     KpiReport report(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                      @RequestParam(required = false) String unit, @RequestParam(required = false) String type,
                      @RequestParam(required = false) String channel, @RequestParam(required = false) String category,

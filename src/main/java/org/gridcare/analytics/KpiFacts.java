@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The fact table {@code kpi_order_fact}, refreshed with one {@code insert … select … on conflict do update}
- * from the work order and SLA modules' reporting views. The same statement serves one order (its events),
+ * from the work order, SLA and quality modules' reporting views. The same statement serves one order (its events),
  * an id range (a bulk import) and a full rebuild, so the incremental and the bulk path cannot disagree.
  */
 @Repository
@@ -20,7 +20,8 @@ class KpiFacts {
             order_id, number, unit_id, type, sub_type, channel, category_code, priority, area_type, created_by,
             handler, customer_number, status, repeat, reopened, repeated, accepted_at, first_response_at, replied_at,
             closed_at, arrived_at, restored_at, visit_required, visit_result, visited_at, breached, warned,
-            all_clocks_met, arrival_due_at, arrival_met, refreshed_at""";
+            all_clocks_met, arrival_due_at, arrival_met, inspected_at, quality_error, quality_serious, quality_score,
+            refreshed_at""";
 
     /**
      * The upsert; the first {@code %s} is the SLA outcome of the source row {@code w}, the second the condition on
@@ -36,9 +37,10 @@ class KpiFacts {
                    w.accepted_at, w.first_response_at, w.replied_at, w.closed_at, w.arrived_at, w.restored_at,
                    w.visited_any or coalesce(s.return_visit_clock, false), w.visit_result, w.visited_at,
                    coalesce(s.breached, false), coalesce(s.warned, false), coalesce(s.all_met, true),
-                   s.arrival_due_at, s.arrival_met, now()
+                   s.arrival_due_at, s.arrival_met, q.inspected_at, q.confirmed_error, q.serious, q.score, now()
               from wo_kpi_source w
               left join lateral (%s) s on true
+              left join quality_order_result q on q.order_id = w.order_id
              where %s
             on conflict (order_id) do update set
                    number = excluded.number, unit_id = excluded.unit_id, type = excluded.type,
@@ -52,6 +54,8 @@ class KpiFacts {
                    visit_result = excluded.visit_result, visited_at = excluded.visited_at,
                    breached = excluded.breached, warned = excluded.warned, all_clocks_met = excluded.all_clocks_met,
                    arrival_due_at = excluded.arrival_due_at, arrival_met = excluded.arrival_met,
+                   inspected_at = excluded.inspected_at, quality_error = excluded.quality_error,
+                   quality_serious = excluded.quality_serious, quality_score = excluded.quality_score,
                    refreshed_at = excluded.refreshed_at
             """;
 

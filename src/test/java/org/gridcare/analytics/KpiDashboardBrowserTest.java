@@ -74,7 +74,7 @@ class KpiDashboardBrowserTest {
             browser.waitForText(By.id("kpi-tile-ORDERS_RECEIVED"), "受理工单量");
             assertThat(browser.text(By.id("kpi-value-ORDERS_RECEIVED"))).isEqualTo("3");
             assertThat(browser.text(By.id("kpi-tile-RESPONSE_24H"))).contains("响应及时率", "≥ 99");
-            assertThat(browser.driver().findElements(By.cssSelector("#kpi-tiles .gc-kpi-tile"))).hasSize(15);
+            assertThat(browser.driver().findElements(By.cssSelector("#kpi-tiles .gc-kpi-tile"))).hasSize(16);
             browser.waiting().until(ExpectedConditions.attributeToBe(By.id("kpi-trend-chart"), "data-chart-ready",
                     "true"));
             assertThat(browser.driver().findElements(By.cssSelector("#kpi-trend-chart canvas"))).isNotEmpty();
