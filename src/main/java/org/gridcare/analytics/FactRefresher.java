@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.gridcare.complaint.ComplaintCaseChanged;
+import org.gridcare.quality.InspectionResultChanged;
 import org.gridcare.sla.SlaBreached;
 import org.gridcare.sla.SlaWarningRaised;
 import org.gridcare.workorder.Action;
@@ -70,6 +71,14 @@ class FactRefresher {
     @EventListener
     void on(ComplaintCaseChanged event) {
         changed(event.orderId());
+    }
+
+    /** An order's inspection was scored or its appeal decided: the error rate and the quality score change. */
+    @EventListener
+    void on(InspectionResultChanged event) {
+        if (event.orderId() != null) {
+            changed(event.orderId());
+        }
     }
 
     @ApplicationModuleListener

@@ -47,7 +47,8 @@ class KpiApiController {
                     COMPLAINTS_AFTER_APPEAL_PER_10K those still substantiated after appeals (an accepted 申诉/核减
                     removes a case; the assessed figure). Their denominator is the number of customers of the units
                     in scope; category (split or filter) is the complaint case's category as corrected by the
-                    investigation. ERROR_RATE has no data until quality inspection exists.""")
+                    investigation. ERROR_RATE counts the orders inspected (scored) in the period with a confirmed
+                    error, QUALITY_SCORE_MEAN their mean score (quality module).""")
     KpiReport report(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                      @RequestParam(required = false) String unit, @RequestParam(required = false) String type,
                      @RequestParam(required = false) String channel, @RequestParam(required = false) String category,

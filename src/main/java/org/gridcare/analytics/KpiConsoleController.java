@@ -50,7 +50,7 @@ class KpiConsoleController {
 
     /** The KPIs of the tables (trend, breakdown, rankings). */
     static final List<String> TABLE_KPIS = List.of("ORDERS_RECEIVED", "RESPONSE_24H", "ON_TIME", "SATISFACTION",
-            "FIRST_CONTACT_RESOLUTION", "REPAIR_ARRIVAL_ON_TIME", "OVERDUE");
+            "FIRST_CONTACT_RESOLUTION", "REPAIR_ARRIVAL_ON_TIME", "OVERDUE", "ERROR_RATE");
     /** The lines of the trend chart (percentages); orders received are its bars. */
     static final List<String> TREND_LINES = List.of("RESPONSE_24H", "ON_TIME", "SATISFACTION",
             "FIRST_CONTACT_RESOLUTION");

@@ -16,7 +16,7 @@ public record KpiDefinition(String name, int sortOrder, Measure measure, String 
 
     /** The moment of an order that places it in a period. */
     public enum Anchor {
-        ACCEPTED("accepted_at"), CLOSED("closed_at"), VISITED("visited_at");
+        ACCEPTED("accepted_at"), CLOSED("closed_at"), VISITED("visited_at"), INSPECTED("inspected_at");
 
         private final String column;
 

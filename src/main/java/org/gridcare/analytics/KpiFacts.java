@@ -10,8 +10,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The fact table {@code kpi_order_fact}, refreshed with one {@code insert … select … on conflict do update}
- * from the work order, SLA and complaint modules' reporting views. The same statement serves one order (its
- * events), an id range (a bulk import) and a full rebuild, so the incremental and the bulk path cannot disagree.
+ * from the work order, SLA, complaint and quality modules' reporting views. The same statement serves one order
+ * (its events), an id range (a bulk import) and a full rebuild, so the incremental and the bulk path cannot disagree.
  */
 @Repository
 class KpiFacts {
@@ -21,7 +21,7 @@ class KpiFacts {
             handler, customer_number, status, repeat, reopened, repeated, accepted_at, first_response_at, replied_at,
             closed_at, arrived_at, restored_at, visit_required, visit_result, visited_at, breached, warned,
             all_clocks_met, arrival_due_at, arrival_met, complaint_category, complaint_grade, complaint_substantiated,
-            complaint_appeal_accepted, refreshed_at""";
+            complaint_appeal_accepted, inspected_at, quality_error, quality_serious, quality_score, refreshed_at""";
 
     /**
      * The upsert; a complaint's {@code category_code} is its case's category, as corrected by the investigation
@@ -40,10 +40,11 @@ class KpiFacts {
                    w.visited_any or coalesce(s.return_visit_clock, false), w.visit_result, w.visited_at,
                    coalesce(s.breached, false), coalesce(s.warned, false), coalesce(s.all_met, true),
                    s.arrival_due_at, s.arrival_met, c.category_code, c.grade, coalesce(c.substantiated, false),
-                   coalesce(c.appeal_accepted, false), now()
+                   coalesce(c.appeal_accepted, false), q.inspected_at, q.confirmed_error, q.serious, q.score, now()
               from wo_kpi_source w
               left join lateral (%s) s on true
               left join lateral (select * from complaint_case_kpi k where k.order_id = w.order_id) c on true
+              left join quality_order_result q on q.order_id = w.order_id
              where %s
             on conflict (order_id) do update set
                    number = excluded.number, unit_id = excluded.unit_id, type = excluded.type,
@@ -60,6 +61,8 @@ class KpiFacts {
                    complaint_category = excluded.complaint_category, complaint_grade = excluded.complaint_grade,
                    complaint_substantiated = excluded.complaint_substantiated,
                    complaint_appeal_accepted = excluded.complaint_appeal_accepted,
+                   inspected_at = excluded.inspected_at, quality_error = excluded.quality_error,
+                   quality_serious = excluded.quality_serious, quality_score = excluded.quality_score,
                    refreshed_at = excluded.refreshed_at
             """;
 

@@ -22,6 +22,7 @@ import org.gridcare.identity.Role;
 import org.gridcare.identity.Users;
 import org.gridcare.organisation.NewOrgUnit;
 import org.gridcare.organisation.OrgUnit;
+import org.gridcare.organisation.OrgUnitKind;
 import org.gridcare.organisation.OrgUnits;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.security.Actor;
@@ -31,6 +32,8 @@ import org.gridcare.workorder.ReturnVisitSetting;
 import org.gridcare.workorder.ReturnVisits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.gridcare.quality.InspectionPlans;
+import org.gridcare.quality.Inspections;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -57,11 +60,13 @@ public class DemoSeeder {
     private final ReturnVisits returnVisits;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final DemoInspections inspections;
     private final Clock clock;
 
     DemoSeeder(OrgUnits units, Users users, CustomerBulkLoad customers, HistoricOrders orders,
                ReturnVisits returnVisits, JdbcClient jdbc,
-               PlatformTransactionManager transactionManager, Clock clock) {
+               PlatformTransactionManager transactionManager, InspectionPlans plans, Inspections inspections,
+               Clock clock) {
         this.units = units;
         this.users = users;
         this.customers = customers;
@@ -69,6 +74,7 @@ public class DemoSeeder {
         this.returnVisits = returnVisits;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.inspections = new DemoInspections(plans, inspections, users, units, clock);
         this.clock = clock;
     }
 
@@ -154,6 +160,12 @@ public class DemoSeeder {
             if (schedule.length > volume.batch()) {
                 log.info("Demo company: {} of {} work orders loaded", to, schedule.length);
             }
+        }
+        if (volume.months() > 1) {
+            String city = company.units().stream().filter(u -> u.kind() == OrgUnitKind.CITY_COMPANY).findFirst()
+                    .orElseThrow().code();
+            int scored = inspections.inspectLastMonth(city, volume.seed(), actor);
+            log.info("Demo company: {} orders of last month inspected", scored);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
         transactions.executeWithoutResult(status -> jdbc.sql(
