@@ -46,6 +46,11 @@ class UserRepository {
     }
 
     /** Enabled users of these units (all units when null) holding one of these roles (any role when empty). */
+    List<UserAccount> findByIds(Long[] ids) {
+        return jdbc.sql("select * from app_user where id = any(:ids) order by lower(username)").param("ids", ids)
+                .query(UserRepository::map).list();
+    }
+
     List<UserAccount> staffIn(Long[] unitIds, Set<Role> roles) {
         return jdbc.sql("""
                         select * from app_user

@@ -79,6 +79,31 @@ public class Users {
                 .map(u -> new StaffMember(u.id(), u.username(), u.displayName(), u.unitId(), u.roles())).toList();
     }
 
+    /** One staff user by id, enabled or not (not scoped: the caller decides who may see them). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<StaffMember> member(long userId) {
+        return users.findById(userId).map(Users::member);
+    }
+
+    /** One staff user by username, enabled or not (not scoped). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<StaffMember> member(String username) {
+        return username == null ? java.util.Optional.empty() : users.findByUsername(username).map(Users::member);
+    }
+
+    /** The staff users with these ids, enabled or not, by username (not scoped). */
+    @Transactional(readOnly = true)
+    public List<StaffMember> members(java.util.Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return users.findByIds(userIds.toArray(Long[]::new)).stream().map(Users::member).toList();
+    }
+
+    private static StaffMember member(UserAccount u) {
+        return new StaffMember(u.id(), u.username(), u.displayName(), u.unitId(), u.roles());
+    }
+
     @Transactional(readOnly = true)
     public UserView get(String username, Actor actor) {
         return view(load(username, units.scopeOf(actor)));
