@@ -39,6 +39,32 @@ public class OrderDigests {
                 .list();
     }
 
+    /** The order with this number, if any (the caller checks its unit against the data scope it serves). */
+    @Transactional(readOnly = true)
+    public Optional<OrderDigest> ofNumber(String number) {
+        return jdbc.sql(SELECT + " where number = :number").param("number", number).query(OrderDigests::map)
+                .optional();
+    }
+
+    /**
+     * The work on hand of these handlers (usernames): how many orders each currently handles that are dispatched to
+     * them, in progress or suspended. A handler without any is left out of the map.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Long> workloadOf(java.util.Collection<String> handlers) {
+        if (handlers.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select handler, count(*) as open from work_order
+                         where handler = any(:handlers) and status in ('DISPATCHED', 'IN_PROGRESS', 'SUSPENDED')
+                         group by handler
+                        """).param("handlers", handlers.toArray(String[]::new))
+                .query((rs, n) -> counts.put(rs.getString("handler"), rs.getLong("open"))).list();
+        return counts;
+    }
+
     private static OrderDigest map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new OrderDigest(rs.getLong("id"), rs.getString("number"), WorkOrderType.valueOf(rs.getString("type")),
                 Channel.valueOf(rs.getString("channel")), rs.getString("category_code"), rs.getLong("unit_id"),

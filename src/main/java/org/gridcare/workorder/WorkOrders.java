@@ -37,6 +37,7 @@ import org.gridcare.sla.ClockView;
 import org.gridcare.sla.OrderEvent;
 import org.gridcare.sla.OrderProfile;
 import org.gridcare.sla.SlaClocks;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -68,6 +69,8 @@ public class WorkOrders {
     private final WorkOrderProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /** Other modules' objections to an assignment (see {@link AssignmentGuard}). */
+    private final ObjectProvider<AssignmentGuard> assignmentGuards;
     /** Writes intakes in groups, one transaction each (see {@link #create}). */
     private final GroupCommit intakes;
     /** The category tree is read on every intake and changes rarely; a change on this instance applies at once. */
@@ -76,7 +79,8 @@ public class WorkOrders {
     WorkOrders(WorkOrderRepository orders, CustomerDirectory customers, OrgUnits units, Users users, SlaClocks sla,
                AuditTrail audit, NotificationInbox inbox, VisitRepository visits, ApplicationEventPublisher events,
                WorkOrderProperties properties, PlatformTransactionManager transactionManager, Clock clock,
-               ReplyRequirements replyRequirements) {
+               ReplyRequirements replyRequirements, ObjectProvider<AssignmentGuard> assignmentGuards) {
+        this.assignmentGuards = assignmentGuards;
         this.orders = orders;
         this.customers = customers;
         this.units = units;
@@ -294,7 +298,9 @@ public class WorkOrders {
         Step step = switch (action) {
             case DISPATCH -> {
                 Lifecycle.check(action, order.type(), order.status(), who, order.handler());
-                yield order.dispatch(fieldStaff(request.handler(), actor), who, now);
+                String handler = fieldStaff(request.handler(), actor);
+                refuseGuardedAssignment(handler, order, now);
+                yield order.dispatch(handler, who, now);
             }
             case ACCEPT -> order.take(who, now);
             case ARRIVE -> order.arriveOnSite(request.note(), who, now);
@@ -451,6 +457,15 @@ public class WorkOrders {
             throw InvalidInputException.of("handler", "validation.workOrder.notFieldStaff", username);
         }
         return user.username();
+    }
+
+    /** Asks every {@link AssignmentGuard}; the first refusal is a 400 naming {@code handler}. */
+    private void refuseGuardedAssignment(String handler, WorkOrder order, Instant now) {
+        var assignment = new AssignmentGuard.Assignment(handler, order.type(), order.categoryCode(), now);
+        assignmentGuards.orderedStream().map(guard -> guard.refusal(assignment)).flatMap(Optional::stream).findFirst()
+                .ifPresent(refusal -> {
+                    throw InvalidInputException.of("handler", refusal.messageCode(), refusal.arguments().toArray());
+                });
     }
 
     private OrgUnit transferTarget(String unitCode) {
