@@ -20,7 +20,7 @@ public class DashboardForm {
 
     static final List<String> PERIODS = List.of("day", "week", "month", "quarter", "year", "custom");
     static final List<String> TRENDS = List.of("day", "week", "month");
-    static final List<String> BREAKDOWNS = List.of("unit", "type", "channel", "category");
+    static final List<String> BREAKDOWNS = List.of("unit", "type", "channel", "category", "team");
 
     private String period = "month";
     private LocalDate date;

@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How a KPI report is split: by the scope unit's child units, an order attribute, or a calendar period. */
+/**
+ * How a KPI report is split: by the scope unit's child units, an order attribute, the staff member, the staff
+ * member's team (班组, as the staff module has it now), or a calendar period.
+ */
 public enum GroupBy {
-    UNIT, TYPE, CHANNEL, CATEGORY, STAFF, DAY, WEEK, MONTH;
+    UNIT, TYPE, CHANNEL, CATEGORY, STAFF, TEAM, DAY, WEEK, MONTH;
 
     public boolean isPeriod() {
         return this == DAY || this == WEEK || this == MONTH;

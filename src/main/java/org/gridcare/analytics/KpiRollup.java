@@ -75,7 +75,7 @@ class KpiRollup {
                 return Optional.empty();
             }
             boolean attributes = scope.type() != null || scope.channel() != null || scope.category() != null;
-            if (scope.groupBy() == GroupBy.STAFF) {
+            if (scope.groupBy() == GroupBy.STAFF || scope.groupBy() == GroupBy.TEAM) {
                 return attributes ? Optional.empty() : Optional.of(STAFF);
             }
             boolean split = scope.groupBy() == GroupBy.TYPE || scope.groupBy() == GroupBy.CHANNEL

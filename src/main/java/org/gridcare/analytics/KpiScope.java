@@ -16,7 +16,19 @@ import org.gridcare.organisation.OrgUnit;
  */
 record KpiScope(LocalDate fromDay, LocalDate toDay, Instant from, Instant to, OrgUnit unit, List<Long> unitIds,
                 String type, String channel, String category, String staff, GroupBy groupBy,
-                Map<Long, OrgUnit> units) {
+                Map<Long, OrgUnit> units, Teams teams) {
+
+    /** The key of the orders of staff in no team of the scope, for a TEAM split. */
+    static final String NO_TEAM = "-";
+
+    /**
+     * For a TEAM split, the teams of the scope's units by code with their members' usernames (their current
+     * membership) and names; empty otherwise.
+     */
+    record Teams(Map<String, List<String>> members, Map<String, String> names) {
+
+        static final Teams NONE = new Teams(Map.of(), Map.of());
+    }
 
     /** The scope's conditions on f (without the period), starting with " and". */
     String where(Map<String, Object> params) {
@@ -71,6 +83,7 @@ record KpiScope(LocalDate fromDay, LocalDate toDay, Instant from, Instant to, Or
             case CHANNEL -> "f.channel";
             case CATEGORY -> "f.category_code";
             case STAFF -> "coalesce(f.handler, f.created_by)";
+            case TEAM -> teamKey("coalesce(f.handler, f.created_by)", params);
             case DAY -> "to_char((" + moment + " at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD')";
             case WEEK -> "to_char(date_trunc('week', " + moment + " at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')";
             case MONTH -> "to_char((" + moment + " at time zone 'Asia/Shanghai')::date, 'YYYY-MM')";
@@ -99,8 +112,26 @@ record KpiScope(LocalDate fromDay, LocalDate toDay, Instant from, Instant to, Or
             case WEEK -> "to_char(date_trunc('week', f.day), 'YYYY-MM-DD')";
             case MONTH -> "to_char(f.day, 'YYYY-MM')";
             case STAFF -> "f.staff";
+            case TEAM -> teamKey("f.staff", params);
             default -> groupKey(null, params);
         };
+    }
+
+    /** The team code of the staff member {@code staff} (an SQL expression), {@link #NO_TEAM} for none. */
+    private String teamKey(String staff, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("case");
+        int i = 0;
+        for (Map.Entry<String, List<String>> team : teams.members().entrySet()) {
+            if (team.getValue().isEmpty()) {
+                continue;
+            }
+            sql.append(" when ").append(staff).append(" = any(:tm").append(i).append(") then :tk").append(i);
+            params.put("tm" + i, team.getValue().toArray(String[]::new));
+            params.put("tk" + i, team.getKey());
+            i++;
+        }
+        params.put("tkNone", NO_TEAM);
+        return i == 0 ? ":tkNone" : sql.append(" else :tkNone end").toString();
     }
 
     Map<String, OrgUnit> unitsByCode() {

@@ -34,6 +34,9 @@ import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.PageResult;
 import org.gridcare.shared.security.Actor;
+import org.gridcare.staff.StaffDirectory;
+import org.gridcare.staff.StaffProfile;
+import org.gridcare.staff.Team;
 import org.gridcare.workorder.Category;
 import org.gridcare.workorder.Channel;
 import org.gridcare.workorder.WorkOrderType;
@@ -68,10 +71,12 @@ public class Kpis {
     private final MessageSource messages;
     private final Clock clock;
     private final KpiRollup rollup;
+    private final StaffDirectory staffDirectory;
 
     Kpis(KpiRollup rollup, JdbcClient jdbc, KpiCatalog catalog, OrgUnits units, CustomerDirectory customers, WorkOrders workOrders,
-         MessageSource messages, Clock clock) {
+         MessageSource messages, Clock clock, StaffDirectory staffDirectory) {
         this.rollup = rollup;
+        this.staffDirectory = staffDirectory;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.units = units;
@@ -426,7 +431,28 @@ public class Kpis {
         }
         return new KpiScope(from, to, from.atStartOfDay(BusinessTime.ZONE).toInstant(),
                 to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant(), unit, unitIds, type, channel, category,
-                staff, groupBy, byId);
+                staff, groupBy, byId, groupBy == GroupBy.TEAM ? teams(unit, byId) : KpiScope.Teams.NONE);
+    }
+
+    /** The teams of the units within {@code unit} that the caller sees, with their current members. */
+    private KpiScope.Teams teams(OrgUnit unit, Map<Long, OrgUnit> byId) {
+        Set<Long> unitIds = new HashSet<>();
+        byId.values().stream().filter(u -> u.isWithin(unit)).forEach(u -> unitIds.add(u.id().value()));
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        Map<Long, String> codes = new HashMap<>();
+        for (Team team : staffDirectory.teamsIn(unitIds)) {
+            members.put(team.code(), new ArrayList<>());
+            names.put(team.code(), team.name());
+            codes.put(team.id(), team.code());
+        }
+        for (StaffProfile profile : staffDirectory.inUnits(unitIds)) {
+            String code = profile.teamId() == null ? null : codes.get(profile.teamId());
+            if (code != null) {
+                members.get(code).add(profile.username());
+            }
+        }
+        return new KpiScope.Teams(members, names);
     }
 
     private static <E extends Enum<E>> String enumValue(String field, String value, Class<E> type) {
@@ -590,6 +616,8 @@ public class Kpis {
             case TYPE -> messages.getMessage("workOrder.type." + key, null, key, locale);
             case CHANNEL -> messages.getMessage("workOrder.channel." + key, null, key, locale);
             case CATEGORY -> categoryNames(locale).getOrDefault(key, key);
+            case TEAM -> KpiScope.NO_TEAM.equals(key) ? messages.getMessage("kpi.noTeam", null, key, locale)
+                    : scope.teams().names().getOrDefault(key, key);
             default -> key;
         };
     }

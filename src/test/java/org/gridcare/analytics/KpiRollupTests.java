@@ -2,6 +2,7 @@ package org.gridcare.analytics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.gridcare.Fixtures;
 import org.gridcare.GridCareTest;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,9 +20,11 @@ import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcare.ApiRequests.as;
+import static org.gridcare.ApiRequests.asAdmin;
 import static org.gridcare.workorder.WorkOrderType.COMPLAINT;
 import static org.gridcare.workorder.WorkOrderType.CONSULTATION;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * The daily rollup gives the facts' figures, whichever days it covers: before it is computed, after, with a
@@ -79,6 +83,15 @@ class KpiRollupTests {
         JsonNode byStaff = report(world, "2025-03-01", "2025-03-31", "staff", null);
         assertThat(received(group(byStaff, world.agent))).as("O1 and O3 have no other handler").isEqualTo("2");
         assertThat(received(group(byStaff, world.crew))).isEqualTo("1");
+        // a team (班组) split adds up its members' orders, read from the staff level of the rollup
+        String team = Fixtures.unique("KT");
+        staffApi(post("/api/v1/teams"), Map.of("code", team, "name", "抢修一班", "unitCode", world.city.code()));
+        staffApi(post("/api/v1/staff"), Map.of("username", world.agent, "position", "AGENT", "teamCode", team));
+        staffApi(post("/api/v1/staff"), Map.of("username", world.crew, "position", "REPAIR_ELECTRICIAN",
+                "teamCode", team));
+        JsonNode byTeam = report(world, "2025-03-01", "2025-03-31", "team", "ORDERS_RECEIVED");
+        assertThat(received(group(byTeam, team))).as("the agent's 2 and the crew's 1").isEqualTo("3");
+        assertThat(group(byTeam, team).get("label").asString()).isEqualTo("抢修一班");
         JsonNode byType = report(world, "2025-03-01", "2025-03-31", "type", "ORDERS_RECEIVED,RESPONSE_24H");
         assertThat(received(group(byType, "CONSULTATION"))).isEqualTo("2");
         assertThat(group(byType, "CONSULTATION").get("kpis")).as("only the KPIs asked for").hasSize(2);
@@ -132,6 +145,13 @@ class KpiRollupTests {
     private int position(String kpi) {
         List<String> names = jdbc.sql("select name from kpi_definition order by sort_order").query(String.class).list();
         return names.indexOf(kpi) + 1;
+    }
+
+    private void staffApi(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+                          Map<String, Object> body) throws Exception {
+        var response = mvc.perform(request.with(asAdmin()).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
     }
 
     private JsonNode report(KpiWorld world, String from, String to, String groupBy, String kpis) throws Exception {
