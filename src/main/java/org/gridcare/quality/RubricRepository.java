@@ -117,6 +117,17 @@ class RubricRepository {
                 """).param("type", type.name()).param("at", ts(at)).query(this::map).optional().map(this::withItems);
     }
 
+    /** The type's latest published or superseded version whose source does not start with {@code prefix}. */
+    Optional<RubricVersion> latestNotFrom(WorkOrderType type, String prefix) {
+        return jdbc.sql("""
+                select * from quality_rubric_version
+                 where order_type = :type and status <> 'DRAFT'
+                   and (source_standard_ref is null or left(source_standard_ref, length(:prefix)) <> :prefix)
+                 order by effective_from desc, number desc limit 1
+                """).param("type", type.name()).param("prefix", prefix).query(this::map).optional()
+                .map(this::withItems);
+    }
+
     /** The latest effective moment of a published or superseded version of a type. */
     Optional<Instant> latestEffective(WorkOrderType type) {
         return jdbc.sql("select max(effective_from) from quality_rubric_version where order_type = :type and status <> 'DRAFT'")

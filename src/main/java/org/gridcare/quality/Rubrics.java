@@ -3,6 +3,7 @@ package org.gridcare.quality;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import org.gridcare.audit.AuditTrail;
 import org.gridcare.shared.ConflictException;
 import org.gridcare.shared.InvalidInputException;
+import org.gridcare.shared.InvalidInputException.Violation;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.workorder.WorkOrderType;
@@ -60,6 +62,47 @@ public class Rubrics {
         Instant effective = effective(command.orderType(), effectiveFrom, now);
         long id = rubrics.insert(command, RubricStatus.DRAFT, null, sourceStandardRef, actor.username(), now);
         return publishLocked(id, command.orderType(), effective, sourceStandardRef, actor, now);
+    }
+
+    /**
+     * Ends the rubric a service standard published for an order type (the standard was retired, or its new
+     * version has no rubric clause for the type): when the type's latest published version came from the
+     * standard (its source starts with {@code "<standardCode> v"}) and takes effect before {@code effectiveFrom}
+     * (now when null), a new version takes over from then with the title, items and source of the type's latest
+     * earlier version that did not come from the standard (the seeded default, another standard's, or one written
+     * here). A type without such a version keeps its rubric: an order type always has one. Inspections keep the
+     * version they were scored with.
+     */
+    @Transactional
+    public Optional<RubricVersion> withdraw(WorkOrderType type, String standardCode, Instant effectiveFrom,
+                                            Actor actor) {
+        requireEditor(actor);
+        String prefix = standardCode + " v";
+        Instant now = Instant.now(clock);
+        Instant effective = effective(type, effectiveFrom, now);
+        Optional<RubricVersion> current = rubrics.lockPublished(type);
+        if (current.isEmpty() || current.get().sourceStandardRef() == null
+                || !current.get().sourceStandardRef().startsWith(prefix)
+                || !current.get().effectiveFrom().isBefore(effective)) {
+            return Optional.empty();
+        }
+        Optional<RubricVersion> fallback = rubrics.latestNotFrom(type, prefix);
+        if (fallback.isEmpty()) {
+            return Optional.empty();
+        }
+        RubricVersion previous = fallback.get();
+        NewRubricVersion copy = new NewRubricVersion(type, previous.title(),
+                "v%d → v%d（服务标准 %s 的条款停止执行）".formatted(current.get().number(), previous.number(),
+                        standardCode),
+                previous.items().stream().map(i -> new NewRubricVersion.Item(i.code(), i.name(), i.nameEn(),
+                        i.description(), i.points(), i.severity())).toList());
+        long id = rubrics.insert(copy, RubricStatus.DRAFT, null, previous.sourceStandardRef(), actor.username(), now);
+        RubricVersion published = publishLocked(id, type, effective, previous.sourceStandardRef(), actor, now);
+        audit.record("RUBRIC_STANDARD_WITHDRAWN", ENTITY, String.valueOf(id),
+                "%s: v%d from standard %s ends at %s; v%d restores the items of v%d".formatted(type,
+                        current.get().number(), current.get().sourceStandardRef(), effective, published.number(),
+                        previous.number()));
+        return Optional.of(published);
     }
 
     /** A new draft of an order type's rubric. */
@@ -174,52 +217,71 @@ public class Rubrics {
     }
 
     private static void check(NewRubricVersion command) {
+        check(command, "");
+    }
+
+    /**
+     * Refuses a rubric version's content as {@link #publish} would, with every problem named {@code prefix} +
+     * field ({@code items[j].points}; the standards module passes {@code clauses.rubrics[i].}).
+     */
+    public static void check(NewRubricVersion command, String prefix) {
+        List<Violation> errors = new ArrayList<>();
+        validate(command, prefix == null ? "" : prefix, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static void validate(NewRubricVersion command, String p, List<Violation> errors) {
         if (command.orderType() == null) {
-            throw InvalidInputException.of("orderType", "validation.quality.required");
+            errors.add(new Violation(p + "orderType", "validation.quality.required"));
         }
         if (command.title() == null || command.title().isBlank()) {
-            throw InvalidInputException.of("title", "validation.quality.required");
-        }
-        if (command.title().length() > 200) {
-            throw InvalidInputException.of("title", "validation.quality.tooLong", 200);
+            errors.add(new Violation(p + "title", "validation.quality.required"));
+        } else if (command.title().length() > 200) {
+            errors.add(new Violation(p + "title", "validation.quality.tooLong", 200));
         }
         if (command.note() != null && command.note().length() > 2000) {
-            throw InvalidInputException.of("note", "validation.quality.tooLong", 2000);
+            errors.add(new Violation(p + "note", "validation.quality.tooLong", 2000));
         }
         if (command.items() == null || command.items().isEmpty()) {
-            throw InvalidInputException.of("items", "validation.quality.itemsRequired");
+            errors.add(new Violation(p + "items", "validation.quality.itemsRequired"));
+            return;
         }
         if (command.items().size() > 50) {
-            throw InvalidInputException.of("items", "validation.quality.tooManyItems", 50);
+            errors.add(new Violation(p + "items", "validation.quality.tooManyItems", 50));
+            return;
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < command.items().size(); i++) {
             NewRubricVersion.Item item = command.items().get(i);
-            String at = "items[" + i + "].";
+            String at = p + "items[" + i + "].";
             if (item == null) {
-                throw InvalidInputException.of("items[" + i + "]", "validation.quality.required");
+                errors.add(new Violation(p + "items[" + i + "]", "validation.quality.required"));
+                continue;
             }
             if (item.code() == null || !CODE.matcher(item.code().trim()).matches()) {
-                throw InvalidInputException.of(at + "code", "validation.quality.code");
-            }
-            if (!codes.add(item.code().trim())) {
-                throw InvalidInputException.of(at + "code", "validation.quality.duplicateCode", item.code().trim());
+                errors.add(new Violation(at + "code", "validation.quality.code"));
+            } else if (!codes.add(item.code().trim())) {
+                errors.add(new Violation(at + "code", "validation.quality.duplicateCode", item.code().trim()));
             }
             if (item.name() == null || item.name().isBlank()) {
-                throw InvalidInputException.of(at + "name", "validation.quality.required");
+                errors.add(new Violation(at + "name", "validation.quality.required"));
+            } else if (item.name().length() > 200) {
+                errors.add(new Violation(at + "name", "validation.quality.tooLong", 200));
             }
-            if (item.name().length() > 200 || (item.nameEn() != null && item.nameEn().length() > 200)) {
-                throw InvalidInputException.of(at + "name", "validation.quality.tooLong", 200);
+            if (item.nameEn() != null && item.nameEn().length() > 200) {
+                errors.add(new Violation(at + "nameEn", "validation.quality.tooLong", 200));
             }
             if (item.description() != null && item.description().length() > 1000) {
-                throw InvalidInputException.of(at + "description", "validation.quality.tooLong", 1000);
+                errors.add(new Violation(at + "description", "validation.quality.tooLong", 1000));
             }
             if (item.points() == null || item.points().signum() <= 0 || item.points().compareTo(MAX_POINTS) > 0
                     || item.points().stripTrailingZeros().scale() > 2) {
-                throw InvalidInputException.of(at + "points", "validation.quality.points");
+                errors.add(new Violation(at + "points", "validation.quality.points"));
             }
             if (item.severity() == null) {
-                throw InvalidInputException.of(at + "severity", "validation.quality.required");
+                errors.add(new Violation(at + "severity", "validation.quality.required"));
             }
         }
     }

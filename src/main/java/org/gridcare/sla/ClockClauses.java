@@ -37,6 +37,18 @@ public class ClockClauses {
                 standardRef, note, actor).number();
     }
 
+    /**
+     * Ends the clock rules that came from a service standard (any of its versions) from {@code effectiveFrom} (now
+     * when null): a new policy version in which each such rule gives way to the rule of the same match that was in
+     * force before the standard's (dropped when there was none). New orders get those clocks; orders already
+     * running keep theirs. Returns the new version's number, empty when no rule in force came from the standard.
+     * Joins the caller's transaction.
+     */
+    @Transactional
+    public java.util.Optional<Integer> withdraw(String standardCode, Instant effectiveFrom, String note, Actor actor) {
+        return policies.withdrawStandard(standardCode, effectiveFrom, note, actor).map(PolicyVersion::number);
+    }
+
     /** The values a clause may name, for the forms that edit them. */
     public Vocabulary vocabulary() {
         return new Vocabulary(OrderVocabulary.CLOCK_NAMES, OrderVocabulary.TYPES, OrderVocabulary.SUB_TYPES,

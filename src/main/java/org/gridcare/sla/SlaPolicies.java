@@ -145,6 +145,53 @@ class SlaPolicies {
         return insertVersion(effectiveFrom, note, null, standardRef, List.copyOf(rules.values()), actor, now);
     }
 
+    /**
+     * Ends the clock rules of a service standard (its version in force was retired): when the rules in force at
+     * {@code requestedFrom} (now when null) hold rules whose standard reference starts with {@code "<code> v"}, a
+     * new version from then on replaces each of them by the rule of the same match key of the latest earlier
+     * version that did not come from the standard (the rule in force before it), or drops it when there is none.
+     * Orders already running keep their clocks. Empty when no rule in force came from the standard.
+     */
+    @Transactional
+    java.util.Optional<PolicyVersion> withdrawStandard(String standardCode, Instant requestedFrom, String note,
+                                                       Actor actor) {
+        Instant now = Instant.now(clock);
+        List<Violation> errors = new ArrayList<>();
+        Instant effectiveFrom = effectiveFrom(requestedFrom, now, errors);
+        checkText(note, "note", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String prefix = standardCode + " v";
+        PolicyVersion current = inForceAt(effectiveFrom);
+        List<ClockRule> inForce = rules(current.id());
+        if (inForce.stream().noneMatch(r -> fromStandard(r, prefix))) {
+            return java.util.Optional.empty();
+        }
+        List<PolicyVersion> earlier = versionsInEffectOrder.get(true).stream()
+                .filter(v -> !v.effectiveFrom().isAfter(effectiveFrom) && v.id() != current.id()).toList();
+        List<ClockRule> rules = new ArrayList<>();
+        for (ClockRule rule : inForce) {
+            if (!fromStandard(rule, prefix)) {
+                rules.add(rule);
+                continue;
+            }
+            for (PolicyVersion v : earlier) {
+                ClockRule before = rules(v.id()).stream().filter(r -> r.key().equals(rule.key())).findFirst()
+                        .orElse(null);
+                if (before != null && !fromStandard(before, prefix)) {
+                    rules.add(before);
+                    break;
+                }
+            }
+        }
+        return java.util.Optional.of(insertVersion(effectiveFrom, note, null, null, rules, actor, now));
+    }
+
+    private static boolean fromStandard(ClockRule rule, String prefix) {
+        return rule.standardRef() != null && rule.standardRef().startsWith(prefix);
+    }
+
     /** Checks clauses as {@link #publishClauses} would, without publishing anything. */
     void checkClauses(List<NewPolicyVersion.RuleInput> clauses, String prefix) {
         List<Violation> errors = new ArrayList<>();

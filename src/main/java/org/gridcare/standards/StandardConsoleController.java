@@ -9,8 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.gridcare.identity.Role;
 import org.gridcare.shared.BusinessTime;
@@ -330,6 +332,7 @@ class StandardConsoleController {
     private void addClauseChoices(Model model) {
         model.addAttribute("vocabulary", clockClauses.vocabulary());
         model.addAttribute("orderTypes", clockClauses.vocabulary().orderTypes());
+        model.addAttribute("severities", org.gridcare.quality.FindingSeverity.values());
     }
 
     private static StandardCategory parse(String value) {
@@ -398,6 +401,7 @@ class StandardConsoleController {
         private String changeNote;
         private List<ClockRow> clocks = new ArrayList<>();
         private List<ReplyRow> replies = new ArrayList<>();
+        private List<RubricRow> rubrics = new ArrayList<>();
 
         static DraftForm of(StandardViews.VersionDetail v) {
             DraftForm form = new DraftForm();
@@ -406,8 +410,11 @@ class StandardConsoleController {
             form.changeNote = v.changeNote();
             v.clauses().clocks().forEach(c -> form.clocks.add(ClockRow.of(c)));
             v.clauses().replyElements().forEach(r -> form.replies.add(ReplyRow.of(r)));
+            v.clauses().rubrics().forEach(r -> r.items().forEach(i -> form.rubrics.add(RubricRow.of(r, i))));
             form.clocks.add(new ClockRow());
             form.replies.add(new ReplyRow());
+            form.rubrics.add(new RubricRow());
+            form.rubrics.add(new RubricRow());
             return form;
         }
 
@@ -417,7 +424,17 @@ class StandardConsoleController {
             List<Clauses.ReplyClause> replyClauses = replies.stream()
                     .filter(r -> !r.remove && (blankToNull(r.code) != null || blankToNull(r.label) != null))
                     .map(ReplyRow::clause).toList();
-            return new DraftInput(version, body, changeNote, new Clauses(clockClauses, replyClauses));
+            // item rows grouped into one rubric per order type, in the order the types first appear
+            Map<String, List<RubricRow>> byType = new LinkedHashMap<>();
+            rubrics.stream().filter(r -> !r.remove && (blankToNull(r.code) != null || blankToNull(r.name) != null))
+                    .forEach(r -> byType.computeIfAbsent(Objects.toString(blankToNull(r.orderType), ""),
+                            t -> new ArrayList<>()).add(r));
+            List<Clauses.RubricClause> rubricClauses = byType.entrySet().stream()
+                    .map(e -> new Clauses.RubricClause(blankToNull(e.getKey()), e.getValue().stream()
+                            .map(r -> blankToNull(r.title)).filter(Objects::nonNull).findFirst().orElse(null),
+                            e.getValue().stream().map(RubricRow::item).toList()))
+                    .toList();
+            return new DraftInput(version, body, changeNote, new Clauses(clockClauses, replyClauses, rubricClauses));
         }
 
         public Integer getVersion() { return version; }
@@ -430,6 +447,8 @@ class StandardConsoleController {
         public void setClocks(List<ClockRow> v) { clocks = v; }
         public List<ReplyRow> getReplies() { return replies; }
         public void setReplies(List<ReplyRow> v) { replies = v; }
+        public List<RubricRow> getRubrics() { return rubrics; }
+        public void setRubrics(List<RubricRow> v) { rubrics = v; }
     }
 
     /** One clock clause as form fields. */
@@ -530,6 +549,63 @@ class StandardConsoleController {
         public void setLabel(String v) { label = v; }
         public String getKeywords() { return keywords; }
         public void setKeywords(String v) { keywords = v; }
+        public boolean isRemove() { return remove; }
+        public void setRemove(boolean v) { remove = v; }
+    }
+
+    /** One rubric item as form fields, with the order type (and rubric title) it belongs to. */
+    public static class RubricRow {
+        private String orderType;
+        private String title;
+        private String code;
+        private String name;
+        private String nameEn;
+        private String description;
+        private String points;
+        private String severity;
+        private boolean remove;
+
+        static RubricRow of(Clauses.RubricClause r, Clauses.RubricItem i) {
+            RubricRow row = new RubricRow();
+            row.orderType = r.orderType();
+            row.title = r.title();
+            row.code = i.code();
+            row.name = i.name();
+            row.nameEn = i.nameEn();
+            row.description = i.description();
+            row.points = i.points() == null ? null : i.points().stripTrailingZeros().toPlainString();
+            row.severity = i.severity();
+            return row;
+        }
+
+        /** Unreadable points are sent as none: the check names the field. */
+        Clauses.RubricItem item() {
+            java.math.BigDecimal value = null;
+            try {
+                value = blankToNull(points) == null ? null : new java.math.BigDecimal(points.trim());
+            } catch (NumberFormatException e) {
+                value = null;
+            }
+            return new Clauses.RubricItem(blankToNull(code), blankToNull(name), blankToNull(nameEn),
+                    blankToNull(description), value, blankToNull(severity));
+        }
+
+        public String getOrderType() { return orderType; }
+        public void setOrderType(String v) { orderType = v; }
+        public String getTitle() { return title; }
+        public void setTitle(String v) { title = v; }
+        public String getCode() { return code; }
+        public void setCode(String v) { code = v; }
+        public String getName() { return name; }
+        public void setName(String v) { name = v; }
+        public String getNameEn() { return nameEn; }
+        public void setNameEn(String v) { nameEn = v; }
+        public String getDescription() { return description; }
+        public void setDescription(String v) { description = v; }
+        public String getPoints() { return points; }
+        public void setPoints(String v) { points = v; }
+        public String getSeverity() { return severity; }
+        public void setSeverity(String v) { severity = v; }
         public boolean isRemove() { return remove; }
         public void setRemove(boolean v) { remove = v; }
     }

@@ -7,8 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -180,7 +184,21 @@ class StandardRepository {
                 """).param("v", versionId).query((rs, n) -> new Clauses.ReplyClause(rs.getString("order_type"),
                         rs.getString("element_code"), rs.getString("label"), strings(rs.getArray("keywords"))))
                 .list();
-        return new Clauses(clocks, replies);
+        Map<String, List<Clauses.RubricItem>> items = new LinkedHashMap<>();
+        Map<String, String> titles = new HashMap<>();
+        jdbc.sql("""
+                select * from std_clause where version_id = :v and kind = 'RUBRIC_ITEM' order by position
+                """).param("v", versionId).query((rs, n) -> {
+                    String type = rs.getString("order_type");
+                    titles.putIfAbsent(type, rs.getString("rubric_title"));
+                    items.computeIfAbsent(type, t -> new ArrayList<>()).add(new Clauses.RubricItem(
+                            rs.getString("element_code"), rs.getString("item_name"), rs.getString("name_en"),
+                            rs.getString("description"), rs.getBigDecimal("points"), rs.getString("severity")));
+                    return type;
+                }).list();
+        List<Clauses.RubricClause> rubrics = items.entrySet().stream()
+                .map(e -> new Clauses.RubricClause(e.getKey(), titles.get(e.getKey()), e.getValue())).toList();
+        return new Clauses(clocks, replies, rubrics);
     }
 
     void replaceClauses(long versionId, Clauses clauses) {
@@ -209,6 +227,23 @@ class StandardRepository {
                     .param("v", versionId).param("pos", i).param("type", r.orderType()).param("code", r.code())
                     .param("label", r.label()).param("keywords", r.keywords().toArray(String[]::new))
                     .update();
+        }
+        int position = 0;
+        for (Clauses.RubricClause r : clauses.rubrics()) {
+            for (Clauses.RubricItem item : r.items()) {
+                jdbc.sql("""
+                        insert into std_clause (version_id, kind, position, order_type, rubric_title, element_code,
+                            item_name, name_en, description, points, severity)
+                        values (:v, 'RUBRIC_ITEM', :pos, :type, :title, :code, :name, :nameEn, :description, :points,
+                            :severity)
+                        """)
+                        .param("v", versionId).param("pos", position++).param("type", r.orderType())
+                        .param("title", Standards.blankToNull(r.title())).param("code", item.code().trim())
+                        .param("name", item.name().trim()).param("nameEn", Standards.blankToNull(item.nameEn()))
+                        .param("description", Standards.blankToNull(item.description()))
+                        .param("points", item.points()).param("severity", item.severity().trim())
+                        .update();
+            }
         }
     }
 

@@ -32,6 +32,9 @@ import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.InvalidInputException.Violation;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.security.Actor;
+import org.gridcare.quality.FindingSeverity;
+import org.gridcare.quality.NewRubricVersion;
+import org.gridcare.quality.Rubrics;
 import org.gridcare.sla.ClockClause;
 import org.gridcare.sla.ClockClauses;
 import org.gridcare.standards.StandardCommands.ActionInput;
@@ -41,6 +44,7 @@ import org.gridcare.standards.StandardCommands.StandardChanges;
 import org.gridcare.standards.StandardCommands.VersionAction;
 import org.gridcare.workorder.ReplyRequirements;
 import org.gridcare.workorder.ReplyRequirements.ReplyElement;
+import org.gridcare.workorder.WorkOrderType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -50,7 +54,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The service standards library: standards and their versions through drafting, review, approval, publication
  * (now or at a future effective date) and retirement; proposals, attachments, read-and-acknowledge tasks and
  * review reminders. Every change is audited in its transaction. Publishing a version hands its clauses to the
- * sla module (clock rules) and the workorder module (reply requirements), effective from the version's date.
+ * sla module (clock rules), the workorder module (reply requirements) and the quality module (one inspection
+ * rubric version per order type), effective from the version's date. Retiring the version in force ends them
+ * from that moment: new orders get the clock rules in force before the standard's (running orders keep their
+ * clocks), the reply requirements and the rubric of each order type fall back to the latest set / version that
+ * did not come from the standard (no requirement, or the type's rubric unchanged when there is none).
  *
  * <p>Who may do what: every signed-in staff member reads the library (a standard binds people across units);
  * the owners (ADMIN, or a SUPERVISOR/MANAGER whose scope holds the owner unit — for a company standard, whose
@@ -71,6 +79,7 @@ class Standards {
     private final Users users;
     private final ClockClauses clockClauses;
     private final ReplyRequirements replyRequirements;
+    private final Rubrics rubrics;
     private final MarkdownRendering markdown;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -78,13 +87,14 @@ class Standards {
     private final Clock clock;
 
     Standards(StandardRepository repository, OrgUnits units, Users users, ClockClauses clockClauses,
-              ReplyRequirements replyRequirements, MarkdownRendering markdown, AuditTrail audit,
+              ReplyRequirements replyRequirements, Rubrics rubrics, MarkdownRendering markdown, AuditTrail audit,
               ApplicationEventPublisher events, StandardsProperties properties, Clock clock) {
         this.repository = repository;
         this.units = units;
         this.users = users;
         this.clockClauses = clockClauses;
         this.replyRequirements = replyRequirements;
+        this.rubrics = rubrics;
         this.markdown = markdown;
         this.audit = audit;
         this.events = events;
@@ -302,8 +312,10 @@ class Standards {
             throw ConflictException.staleVersion(ENTITY, code + " v" + number);
         }
         repository.replaceClauses(v.id(), clauses);
-        audit.record("STANDARD_DRAFT_EDITED", ENTITY, code, "v%d: %d characters, %d clock and %d reply clauses"
-                .formatted(number, body.length(), clauses.clocks().size(), clauses.replyElements().size()));
+        audit.record("STANDARD_DRAFT_EDITED", ENTITY, code,
+                "v%d: %d characters, %d clock, %d reply and %d rubric clauses (%d items)".formatted(number,
+                        body.length(), clauses.clocks().size(), clauses.replyElements().size(),
+                        clauses.rubrics().size(), clauses.rubrics().stream().mapToInt(r -> r.items().size()).sum()));
         return version(code, number, actor);
     }
 
@@ -363,10 +375,7 @@ class Standards {
                 requirePublisher(s, actor);
                 requireStatus(v, VersionStatus.PUBLISHED);
                 save(with(v, VersionStatus.RETIRED, now), now);
-                // the reply checks of a retired standard are lifted; its clock rules stay until a new policy replaces them
-                for (String type : replyTypes(repository.clauses(v.id()))) {
-                    replyRequirements.publish(type, List.of(), now, ref(s, v) + " retired", actor);
-                }
+                endRules(s, v, now, actor);
             }
         }
         audit.record("STANDARD_VERSION_" + action.name(), ENTITY, code, "v%d %s → %s%s".formatted(number, v.status(),
@@ -400,8 +409,22 @@ class Standards {
         for (String type : types) {
             List<ReplyElement> elements = clauses.replyElements().stream().filter(r -> r.orderType().equals(type))
                     .map(r -> new ReplyElement(r.code(), r.label(), r.keywords())).toList();
-            replyRequirements.publish(type, elements, effectiveFrom, ref, actor);
+            if (elements.isEmpty()) {
+                replyRequirements.withdraw(type, s.code(), effectiveFrom, actor);
+            } else {
+                replyRequirements.publish(type, elements, effectiveFrom, ref, actor);
+            }
         }
+        // a rubric's effective moment is never in the past for the quality module: "now" is its own now
+        Instant rubricFrom = effectiveFrom.isAfter(now) ? effectiveFrom : null;
+        Set<String> rubricTypes = new LinkedHashSet<>();
+        for (Clauses.RubricClause r : clauses.rubrics()) {
+            rubrics.publish(rubricVersion(s, v, r), rubricFrom, ref, actor);
+            rubricTypes.add(r.orderType());
+        }
+        repository.inForce(s.id()).ifPresent(current -> repository.clauses(current.id()).rubrics().stream()
+                .map(Clauses.RubricClause::orderType).filter(t -> !rubricTypes.contains(t))
+                .forEach(t -> rubrics.withdraw(WorkOrderType.valueOf(t), s.code(), rubricFrom, actor)));
         StandardVersion scheduled = new StandardVersion(v.id(), v.standardId(), v.number(), v.status(), v.body(),
                 v.changeNote(), v.author(), v.createdAt(), v.updatedAt(), v.submittedAt(), v.approvedBy(),
                 v.approvedAt(), effectiveFrom, actor.username(), now, null, policy, v.version());
@@ -439,6 +462,55 @@ class Standards {
                 .formatted(v.number(), effective, bound.size(), due));
         events.publishEvent(new StandardPublished(s.id(), s.code(), v.id(), v.number(), effective,
                 bound.stream().map(StaffMember::userId).toList()));
+    }
+
+    /**
+     * Ends the live rules of a retired version from {@code now}: the clock rules, reply requirements and rubrics
+     * that came from the standard give way to those in force before it (see the class comment).
+     */
+    private void endRules(Standard s, StandardVersion v, Instant now, Actor actor) {
+        String ref = ref(s, v);
+        Optional<Integer> policy = clockClauses.withdraw(s.code(), now, "服务标准 " + ref + " 废止，其时限条款停止执行",
+                actor);
+        List<String> replyTypes = new ArrayList<>();
+        List<String> rubricTypes = new ArrayList<>();
+        for (WorkOrderType type : WorkOrderType.values()) {
+            if (replyRequirements.withdraw(type.name(), s.code(), now, actor)) {
+                replyTypes.add(type.name());
+            }
+            rubrics.withdraw(type, s.code(), now, actor).ifPresent(r -> rubricTypes.add(type.name()));
+        }
+        audit.record("STANDARD_RULES_ENDED", ENTITY, s.code(), "v%d retired at %s: %s; reply requirements of %s; rubrics of %s"
+                .formatted(v.number(), now, policy.map(n -> "SLA policy v" + n + " without its clock rules")
+                        .orElse("no clock rule in force"), replyTypes, rubricTypes));
+    }
+
+    /** A rubric clause as the quality module's rubric version (title: the clause's, else the standard's). */
+    private static NewRubricVersion rubricVersion(Standard s, StandardVersion v, Clauses.RubricClause r) {
+        String title = blankToNull(r.title()) != null ? r.title().trim()
+                : s.title() + "（" + ref(s, v) + "）";
+        return new NewRubricVersion(parse(WorkOrderType.class, r.orderType()), title, "服务标准 " + ref(s, v),
+                r.items().stream().map(Standards::rubricItem).toList());
+    }
+
+    private static NewRubricVersion.Item rubricItem(Clauses.RubricItem i) {
+        return i == null ? null : new NewRubricVersion.Item(trim(i.code()), trim(i.name()), blankToNull(i.nameEn()),
+                blankToNull(i.description()), i.points(), parse(FindingSeverity.class, i.severity()));
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Puts in force every scheduled version whose effective moment has come; returns how many. */
@@ -799,6 +871,42 @@ class Standards {
                     || k.length() > 50)) {
                 errors.add(new Violation(p + "keywords", "standards.validation.keywords", 50));
             }
+        }
+        checkRubrics(clauses, types, errors);
+    }
+
+    private void checkRubrics(Clauses clauses, List<String> types, List<Violation> errors) {
+        Set<String> rubricTypes = new HashSet<>();
+        for (int i = 0; i < clauses.rubrics().size(); i++) {
+            Clauses.RubricClause r = clauses.rubrics().get(i);
+            String p = "clauses.rubrics[" + i + "].";
+            if (r == null) {
+                errors.add(new Violation("clauses.rubrics[" + i + "]", "standards.validation.required"));
+                continue;
+            }
+            List<Violation> found = new ArrayList<>();
+            if (r.orderType() == null || !types.contains(r.orderType())) {
+                found.add(new Violation(p + "orderType", "standards.validation.unknownValue", r.orderType(),
+                        String.join(", ", types)));
+            } else if (!rubricTypes.add(r.orderType())) {
+                found.add(new Violation(p + "orderType", "standards.validation.duplicateRubric", r.orderType()));
+            }
+            for (int j = 0; j < r.items().size(); j++) {
+                Clauses.RubricItem item = r.items().get(j);
+                if (item != null && item.severity() != null && parse(FindingSeverity.class, item.severity()) == null) {
+                    found.add(new Violation(p + "items[" + j + "].severity", "standards.validation.unknownValue",
+                            item.severity(), Arrays.toString(FindingSeverity.values())));
+                }
+            }
+            String title = blankToNull(r.title()) == null ? "-" : r.title();
+            try {
+                Rubrics.check(new NewRubricVersion(parse(WorkOrderType.class, r.orderType()), title, null,
+                        r.items().stream().map(Standards::rubricItem).toList()), p);
+            } catch (InvalidInputException e) {
+                e.violations().stream().filter(x -> found.stream().noneMatch(f -> f.field().equals(x.field())))
+                        .forEach(found::add);
+            }
+            errors.addAll(found);
         }
     }
 

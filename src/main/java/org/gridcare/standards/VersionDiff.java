@@ -9,7 +9,7 @@ import org.gridcare.sla.ClockClause;
 
 /**
  * The side-by-side diff of two versions (java-diff-utils): the body line by line, then each clause as one line,
- * so a changed time limit shows as a changed line.
+ * so a changed time limit, reply element or rubric item (its points, severity, name) shows as a changed line.
  */
 final class VersionDiff {
 
@@ -46,6 +46,15 @@ final class VersionDiff {
         for (Clauses.ReplyClause r : clauses.replyElements()) {
             lines.add("REPLY %s %s「%s」: %s".formatted(r.orderType(), r.code(), r.label(),
                     String.join(" / ", r.keywords())));
+        }
+        for (Clauses.RubricClause r : clauses.rubrics()) {
+            lines.add("RUBRIC %s「%s」".formatted(r.orderType(), r.title() == null ? "" : r.title()));
+            for (Clauses.RubricItem i : r.items()) {
+                lines.add("RUBRIC %s %s %s%s: %s %s%s".formatted(r.orderType(), i.code(), i.name(),
+                        i.nameEn() == null ? "" : " (" + i.nameEn() + ")",
+                        i.points() == null ? "?" : i.points().stripTrailingZeros().toPlainString(), i.severity(),
+                        i.description() == null ? "" : " — " + i.description()));
+            }
         }
         return lines;
     }

@@ -128,6 +128,44 @@ public class ReplyRequirements {
                 elements.size() + " elements from " + from + (source == null ? "" : ", standard " + source));
     }
 
+    /**
+     * Ends the requirements a service standard published for {@code orderType} (the standard was retired, or its
+     * new version has none for the type): when the set in force at {@code effectiveFrom} (now when null) came
+     * from the standard (its source starts with {@code "<standardCode> v"}), the set of the latest earlier set
+     * that did not come from it is published again from then on, with that set's source — or an empty set
+     * (no requirement) when there is none. Returns whether anything changed. Joins the caller's transaction.
+     */
+    @Transactional
+    public boolean withdraw(String orderType, String standardCode, Instant effectiveFrom, Actor actor) {
+        Instant at = effectiveFrom == null ? Instant.now(clock) : effectiveFrom;
+        String prefix = standardCode + " v";
+        List<RuleSet> sets = jdbc.sql("""
+                select id, source from work_order_reply_rule_set where order_type = :type and effective_from <= :at
+                order by effective_from desc, id desc
+                """)
+                .param("type", orderType).param("at", Timestamp.from(at))
+                .query((rs, n) -> new RuleSet(rs.getLong("id"), rs.getString("source"))).list();
+        if (sets.isEmpty() || !sets.get(0).from(prefix)) {
+            return false;
+        }
+        Optional<RuleSet> previous = sets.stream().filter(set -> !set.from(prefix)).findFirst();
+        List<ReplyElement> elements = previous.map(set -> jdbc.sql("""
+                select code, label, keywords from work_order_reply_element where rule_set_id = :set order by position
+                """).param("set", set.id()).query((rs, n) -> new ReplyElement(rs.getString("code"),
+                        rs.getString("label"), List.of((String[]) rs.getArray("keywords").getArray()))).list())
+                .orElse(List.of());
+        String source = previous.map(RuleSet::source).orElse(null);
+        publish(orderType, elements, at, source == null ? standardCode + " withdrawn" : source, actor);
+        return true;
+    }
+
+    private record RuleSet(long id, String source) {
+
+        boolean from(String prefix) {
+            return source != null && source.startsWith(prefix);
+        }
+    }
+
     /** The elements a reply to an order of {@code orderType} must contain at {@code at}. */
     public List<ReplyElement> inForce(String orderType, Instant at) {
         return jdbc.sql("""
