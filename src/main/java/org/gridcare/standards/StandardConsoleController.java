@@ -136,7 +136,11 @@ class StandardConsoleController {
                                     "data", s.trend().stream().map(Compliance.Week::judged).toList()),
                             Map.of("name", messages.getMessage("standards.dashboard.rate", null, locale),
                                     "type", "line", "percent", true,
-                                    "data", s.trend().stream().map(w -> w.rate() == null ? 0.0 : w.rate()).toList())))));
+                                    "data", s.trend().stream().map(w -> w.rate() == null ? 0.0 : w.rate()).toList()),
+                            Map.of("name", messages.getMessage("standards.dashboard.inspectionRate", null, locale),
+                                    "type", "line", "percent", true,
+                                    "data", s.trend().stream().map(w -> w.inspectionRate() == null ? 0.0
+                                            : w.inspectionRate()).toList())))));
         }
         model.addAttribute("charts", charts);
         model.addAttribute("minOrders", Compliance.MIN_ORDERS_TO_RANK);
