@@ -81,7 +81,7 @@ class KpiFormulaTests {
         world.at("2025-04-01T00:30");
         world.act(o2, "restore", world.crew);
         world.at("2025-04-01T00:40");
-        world.act(o2, "reply", world.crew, "replyText", "已更换熔断器，恢复供电");
+        world.act(o2, "reply", world.crew, "replyText", "查明为熔断器熔断，已更换熔断器，恢复供电");
         world.at("2025-04-01T00:50");
         world.act(o2, "review", world.supervisor, "approved", true);
         world.at("2025-04-01T01:00");
@@ -98,7 +98,7 @@ class KpiFormulaTests {
         world.at("2025-04-02T08:00");
         world.act(o3, "accept", world.crew);
         world.later(Duration.ofMinutes(10));
-        world.act(o3, "reply", world.crew, "replyText", "已向客户致歉并说明处理结果");
+        world.act(o3, "reply", world.crew, "replyText", "经核实情况属实，已向客户致歉并说明处理结果");
         world.later(Duration.ofMinutes(10));
         world.act(o3, "review", world.supervisor, "approved", true);
         world.later(Duration.ofMinutes(10));

@@ -65,7 +65,7 @@ class KpiRollupTests {
         world.act(o2, "dispatch", world.dispatcher, "handler", world.crew);
         world.later(Duration.ofMinutes(55));
         world.act(o2, "accept", world.crew);
-        world.act(o2, "reply", world.crew, "replyText", "已致歉");
+        world.act(o2, "reply", world.crew, "replyText", "经核实情况属实，已致歉");
         // O3, station A, 12 March: a consultation nobody has answered
         world.at("2025-03-12T08:00");
         String o3 = world.order(CONSULTATION, "CONSULTATION.OTHER", customerA);

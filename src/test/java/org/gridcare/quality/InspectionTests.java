@@ -102,7 +102,7 @@ class InspectionTests {
         act(complaint, "dispatch", dispatcher, "handler", crew);
         at("2024-11-25T10:00");
         act(complaint, "accept", crew);
-        act(complaint, "reply", crew, "replyText", "已向客户致歉并说明处理结果");
+        act(complaint, "reply", crew, "replyText", "经核实情况属实，已向客户致歉并说明处理结果");
         act(complaint, "review", supervisor, "approved", true);
         act(complaint, "visit", supervisor, "result", "BASICALLY_SATISFIED", "comment", "回访");
         act(complaint, "close", supervisor);

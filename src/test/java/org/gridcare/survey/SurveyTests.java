@@ -261,7 +261,7 @@ class SurveyTests {
                 .getResponse()).get("number").asString();
         act(dispatcher, number, "dispatch", Map.of("version", 0, "handler", crew));
         act(crew, number, "accept", Map.of("version", 1));
-        act(crew, number, "reply", Map.of("version", 2, "replyText", "已致歉"));
+        act(crew, number, "reply", Map.of("version", 2, "replyText", "经核实情况属实，已致歉"));
         act(supervisor, number, "review", Map.of("version", 3, "approved", true));
         return number;
     }

@@ -66,7 +66,7 @@ class HistoricOrdersTests {
                 HistoricOrder.Step.of(Action.ACCEPT, world.crew, MONDAY.plus(Duration.ofHours(3)), null),
                 HistoricOrder.Step.of(Action.SUSPEND, world.supervisor, MONDAY.plus(Duration.ofDays(1)), "等待材料"),
                 HistoricOrder.Step.of(Action.RESUME, world.supervisor, MONDAY.plus(Duration.ofDays(2)), "已提供"),
-                HistoricOrder.Step.reply("已处理并致歉", "已解决", world.crew, MONDAY.plus(Duration.ofDays(8))),
+                HistoricOrder.Step.reply("经核实情况属实，已处理并致歉", "已解决", world.crew, MONDAY.plus(Duration.ofDays(8))),
                 HistoricOrder.Step.review(true, null, world.supervisor, MONDAY.plus(Duration.ofDays(8).plusHours(1))),
                 HistoricOrder.Step.visit(new HistoricOrder.Visit(VisitResult.UNREACHABLE, Set.of(), null,
                         ReturnVisitRecorded.VisitSource.AGENT), null, world.agent,

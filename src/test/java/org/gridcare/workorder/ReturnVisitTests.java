@@ -77,7 +77,7 @@ class ReturnVisitTests {
         act(world.crew, number, "accept", Map.of("version", 7), 200);
         act(world.crew, number, "arrive", Map.of("version", 8), 200);
         act(world.crew, number, "restore", Map.of("version", 9), 200);
-        act(world.crew, number, "reply", Map.of("version", 10, "replyText", "更换线路"), 200);
+        act(world.crew, number, "reply", Map.of("version", 10, "replyText", "查明为线路老化，更换线路后已恢复供电"), 200);
         act(world.supervisor, number, "review", Map.of("version", 11, "approved", true), 200);
         order = act(world.agent, number, Map.of("version", 12, "result", "SATISFIED"), 200);
         assertThat(order.get("status").asString()).isEqualTo("VISITED");
@@ -212,7 +212,7 @@ class ReturnVisitTests {
         act(world.crew, number, "accept", Map.of("version", 1), 200);
         act(world.crew, number, "arrive", Map.of("version", 2), 200);
         act(world.crew, number, "restore", Map.of("version", 3), 200);
-        act(world.crew, number, "reply", Map.of("version", 4, "replyText", "已恢复供电"), 200);
+        act(world.crew, number, "reply", Map.of("version", 4, "replyText", "查明为表后开关跳闸，已恢复供电"), 200);
         act(world.supervisor, number, "review", Map.of("version", 5, "approved", true), 200);
         return number;
     }
@@ -221,7 +221,7 @@ class ReturnVisitTests {
         String number = world.order("COMPLAINT", "COMPLAINT.SERVICE", world.customer("滨江区 7 号"));
         act(world.dispatcher, number, "dispatch", Map.of("version", 0, "handler", world.crew), 200);
         act(world.crew, number, "accept", Map.of("version", 1), 200);
-        act(world.crew, number, "reply", Map.of("version", 2, "replyText", "已致歉并整改"), 200);
+        act(world.crew, number, "reply", Map.of("version", 2, "replyText", "经核实情况属实，已致歉并整改"), 200);
         act(world.supervisor, number, "review", Map.of("version", 3, "approved", true), 200);
         return number;
     }

@@ -77,7 +77,7 @@ class WorkOrderApiTests {
         order = act(world.crew, number, "arrive", Map.of("version", 2), 200);
         assertThat(order.get("arrivedAt").isNull()).isFalse();
         order = act(world.crew, number, "restore", Map.of("version", 3, "note", "更换熔断器"), 200);
-        order = act(world.crew, number, "reply", Map.of("version", 4, "replyText", "已恢复供电", "result", "RESOLVED"),
+        order = act(world.crew, number, "reply", Map.of("version", 4, "replyText", "查明为熔断器熔断，已恢复供电", "result", "RESOLVED"),
                 200);
         assertThat(order.get("status").asString()).isEqualTo("REPLIED");
         order = act(world.supervisor, number, "review", Map.of("version", 5, "approved", true), 200);

@@ -77,7 +77,7 @@ class WorkOrderBrowserTest {
             browser.waitForText(By.id("gc-order-timeline"), "到达现场");
             browser.click(By.id("gc-do-restore"));
             browser.waitForText(By.id("gc-order-timeline"), "恢复送电");
-            browser.type(By.cssSelector("#gc-action-reply textarea[name='replyText']"), "更换熔断器，已恢复供电");
+            browser.type(By.cssSelector("#gc-action-reply textarea[name='replyText']"), "查明为熔断器熔断，更换熔断器后已恢复供电");
             browser.click(By.id("gc-do-reply"));
             browser.waitForText(By.id("gc-order-status"), "已回单");
             browser.screenshot("work-order-replied");
