@@ -135,10 +135,11 @@ class StandardRubricTests {
                 changed.add(r.get("left").asString() + " => " + r.get("right").asString());
             }
         });
-        assertThat(changed).anyMatch(c -> c.contains("RUBRIC PRAISE VERIFIED 表扬核实: 40 ERROR")
-                && c.contains("RUBRIC PRAISE VERIFIED 表扬核实: 70 ERROR"));
-        assertThat(changed).anyMatch(c -> c.contains("CREDITED 记入班组: 60 SERIOUS_ERROR")
-                && c.contains("CREDITED 记入班组: 30 ERROR"));
+        assertThat(changed).anyMatch(c -> c.contains("RUBRIC PRAISE VERIFIED 表扬核实 (Item VERIFIED): 40 ERROR")
+                && c.contains("RUBRIC PRAISE VERIFIED 表扬核实 (Item VERIFIED): 70 ERROR"));
+        assertThat(changed).anyMatch(c -> c.contains("CREDITED 记入班组 (Item CREDITED): 60 SERIOUS_ERROR")
+                && c.contains("CREDITED 记入班组 (Item CREDITED): 30 ERROR"));
+        assertThat(changed).noneMatch(c -> c.contains("SERVICE_APPLICATION"));
 
         scheduler.run(Instant.now(clock));
         assertThat(rubrics.inForce(WorkOrderType.PRAISE, null).orElseThrow().id()).isEqualTo(first.id());
