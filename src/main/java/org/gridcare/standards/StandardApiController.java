@@ -168,14 +168,14 @@ class StandardApiController {
 
     @GetMapping("/api/v1/standards/compliance")
     @PreAuthorize(SUPERVISION + " or hasRole('DISPATCHER')")
-    @Operation(summary = "Compliance of every standard in force: share of orders meeting its clock clauses, weekly trend, worst units")
+    @Operation(summary = "Compliance of every standard in force: share of orders meeting its clock clauses and share of orders inspected against its rubric clauses without an error, weekly trend, worst units")
     Compliance.Dashboard compliance(@RequestParam(required = false) Integer weeks) {
         return compliance.dashboard(weeks, Actors.required());
     }
 
     @GetMapping("/api/v1/standards/{code}/evaluation")
     @PreAuthorize(SUPERVISION)
-    @Operation(summary = "Periodic evaluation of a standard: compliance, acknowledgements, complaints in its units")
+    @Operation(summary = "Periodic evaluation of a standard: compliance (SLA and inspections), inspection findings against its rubrics, acknowledgements, complaints in its units")
     Compliance.Evaluation evaluation(@PathVariable String code,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
