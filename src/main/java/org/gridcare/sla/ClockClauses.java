@@ -28,7 +28,9 @@ public class ClockClauses {
 
     /**
      * Publishes the clauses as a new policy version from {@code effectiveFrom} (never in the past) and returns
-     * its number. Joins the caller's transaction.
+     * its number: the rules in force then, each clause replacing the rule of its match; a rule an earlier version
+     * of the same standard set and these clauses do not gives way to the rule of before the standard (as on
+     * {@link #withdraw}). Joins the caller's transaction.
      */
     @Transactional
     public int publish(List<ClockClause> clauses, Instant effectiveFrom, String standardRef, String note,

@@ -126,7 +126,9 @@ class SlaPolicies {
     /**
      * Publishes the clock clauses of a service standard version: a new version made of the rules in force at
      * {@code effectiveFrom} with each clause replacing the rule of the same match key (or added), in force from
-     * {@code effectiveFrom}. The clause rules carry {@code standardRef}; invalid clauses are named
+     * {@code effectiveFrom}; a rule an earlier version of the same standard ({@code "<code> v…"}) set and this one
+     * has no clause for gives way to the rule of before the standard, as on {@link #withdrawStandard}. The
+     * clause rules carry {@code standardRef}; invalid clauses are named
      * {@code clauses[i].field}.
      */
     @Transactional
@@ -140,7 +142,10 @@ class SlaPolicies {
             throw new InvalidInputException(errors);
         }
         Map<String, ClockRule> rules = new LinkedHashMap<>();
-        rules(inForceAt(effectiveFrom).id()).forEach(rule -> rules.put(rule.key(), rule));
+        int v = standardRef == null ? -1 : standardRef.lastIndexOf(" v");
+        List<ClockRule> base = v > 0 ? withoutStandard(standardRef.substring(0, v + 2), effectiveFrom)
+                : rules(inForceAt(effectiveFrom).id());
+        base.forEach(rule -> rules.put(rule.key(), rule));
         fromStandard.forEach(rule -> rules.put(rule.key(), rule.fromStandard(standardRef)));
         return insertVersion(effectiveFrom, note, null, standardRef, List.copyOf(rules.values()), actor, now);
     }
@@ -168,8 +173,20 @@ class SlaPolicies {
         if (inForce.stream().noneMatch(r -> fromStandard(r, prefix))) {
             return java.util.Optional.empty();
         }
+        return java.util.Optional.of(insertVersion(effectiveFrom, note, null, null,
+                withoutStandard(prefix, effectiveFrom), actor, now));
+    }
+
+    /**
+     * The rules in force at {@code at} with each rule that came from the standard ({@code standard_ref} starting
+     * with {@code prefix}) replaced by the rule of the same match key of the latest earlier version that did not
+     * come from it, or left out when there is none.
+     */
+    private List<ClockRule> withoutStandard(String prefix, Instant at) {
+        PolicyVersion current = inForceAt(at);
+        List<ClockRule> inForce = rules(current.id());
         List<PolicyVersion> earlier = versionsInEffectOrder.get(true).stream()
-                .filter(v -> !v.effectiveFrom().isAfter(effectiveFrom) && v.id() != current.id()).toList();
+                .filter(v -> !v.effectiveFrom().isAfter(at) && v.id() != current.id()).toList();
         List<ClockRule> rules = new ArrayList<>();
         for (ClockRule rule : inForce) {
             if (!fromStandard(rule, prefix)) {
@@ -185,7 +202,7 @@ class SlaPolicies {
                 }
             }
         }
-        return java.util.Optional.of(insertVersion(effectiveFrom, note, null, null, rules, actor, now));
+        return rules;
     }
 
     private static boolean fromStandard(ClockRule rule, String prefix) {

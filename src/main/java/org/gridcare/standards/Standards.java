@@ -403,6 +403,10 @@ class Standards {
         if (!clauses.clocks().isEmpty()) {
             policy = clockClauses.publish(clauses.clocks(), effectiveFrom, ref,
                     "服务标准 " + ref + (v.changeNote() == null ? "" : "：" + v.changeNote()), actor);
+        } else {
+            // the clock rules an earlier version set end with this one
+            policy = clockClauses.withdraw(s.code(), effectiveFrom, "服务标准 " + ref + " 无时限条款", actor)
+                    .orElse(null);
         }
         Set<String> types = new LinkedHashSet<>(replyTypes(clauses));
         repository.inForce(s.id()).ifPresent(current -> types.addAll(replyTypes(repository.clauses(current.id()))));

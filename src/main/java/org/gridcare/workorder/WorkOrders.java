@@ -306,18 +306,22 @@ public class WorkOrders {
             case ARRIVE -> order.arriveOnSite(request.note(), who, now);
             case RESTORE -> order.restorePower(request.note(), who, now);
             case REPLY -> {
+                // the move is checked first (a reply in the wrong state is a 409), then its content
+                Step replied = order.reply(request.replyText(), request.result(), who, now);
                 replyRequirements.refuseIncomplete(order.type(), request.replyText(), now);
-                yield order.reply(request.replyText(), request.result(), who, now);
+                yield replied;
             }
             case REVIEW -> order.review(request.approved(), request.note(), who, now);
             case VISIT -> throw new IllegalStateException("a visit is recorded by recordVisit");
             case CLOSE -> {
-                if (order.status() == WorkOrderStatus.ACCEPTED) {
+                boolean firstContact = order.status() == WorkOrderStatus.ACCEPTED;
+                Step closed = order.close(request.replyText() != null ? request.replyText() : request.note(),
+                        visitPending(order), who, now);
+                if (firstContact) {
                     // a consultation answered at first contact: the reply is given here
                     replyRequirements.refuseIncomplete(order.type(), request.replyText(), now);
                 }
-                yield order.close(request.replyText() != null ? request.replyText() : request.note(),
-                        visitPending(order), who, now);
+                yield closed;
             }
             case RETURN -> order.giveBack(request.reason(), who, now);
             case TRANSFER -> {

@@ -103,7 +103,10 @@ class StandardRubricTests {
     void aPublishedRubricClauseIsTheTypesRubricFromItsDateAndARevisionApprovedAheadSwitchesThen() throws Exception {
         clock.set(Instant.parse("2105-03-02T02:00:00Z"));
         String code = newCode();
-        JsonNode v1 = publishFirst(code, List.of(), List.of(), List.of(rubric("PRAISE", "表扬工单质检（测试）",
+        String customer = customer();
+        Map<String, Object> contact = clockClause("CONTACT", "OPINION", List.of("ACCEPTED"),
+                List.of("TAKEN", "REPLIED"), 2, "HOURS");
+        JsonNode v1 = publishFirst(code, List.of(contact), List.of(), List.of(rubric("PRAISE", "表扬工单质检（测试）",
                 item("VERIFIED", "表扬核实", "40", "ERROR"), item("CREDITED", "记入班组", "60", "SERIOUS_ERROR"))),
                 null);
         assertThat(v1.get("status").asString()).isEqualTo("PUBLISHED");
@@ -117,7 +120,10 @@ class StandardRubricTests {
         assertThat(v1.get("clauses").get("rubrics").get(0).get("items").get(1).get("severity").asString())
                 .isEqualTo("SERIOUS_ERROR");
 
-        // a revision that reweighs the items, approved ahead of its effective date
+        JsonNode opinionDuringV1 = order("OPINION", customer);
+        assertThat(contactDue(opinionDuringV1)).isEqualTo(acceptedAt(opinionDuringV1).plus(Duration.ofHours(2)));
+
+        // a revision that reweighs the items and drops the clock clause, approved ahead of its effective date
         call(owner, post("/api/v1/standards/" + code + "/versions"), Map.of("changeNote", "调整分值"), 201);
         JsonNode draft = call(owner, put("/api/v1/standards/" + code + "/versions/2"), Map.of("version", 0,
                 "body", "# 表扬处理规范\n\n表扬须核实。", "clauses", Map.of("rubrics", List.of(rubric("PRAISE", null,
@@ -154,9 +160,15 @@ class StandardRubricTests {
         assertThat(now.id()).isEqualTo(second.id());
         assertThat(now.items()).extracting(i -> i.points().stripTrailingZeros().toPlainString())
                 .containsExactly("70", "30");
+        // the dropped clock clause ends with v1: a new opinion has no CONTACT clock (none before the standard)
+        JsonNode opinionAfter = order("OPINION", customer);
+        assertThat(opinionAfter.get("clocks").toString()).doesNotContain("CONTACT");
+        assertThat(contactDue(read(agent, "/api/v1/work-orders/" + opinionDuringV1.get("number").asString())))
+                .isEqualTo(acceptedAt(opinionDuringV1).plus(Duration.ofHours(2)));
         assertThat(ApiRequests.auditActions(mvc, "RubricVersion", String.valueOf(second.id())))
                 .contains("RUBRIC_PUBLISHED");
 
+        assertThat(read(owner, "/api/v1/standards/" + code + "/versions/2").get("slaPolicyNumber").isNull()).isFalse();
         // the console shows the rubric clauses and edits them in the draft editor
         String page = page(manager, "/standards/" + code + "/versions/2");
         assertThat(page).contains("gc-rubric-clauses", "VERIFIED", "记入班组");
@@ -446,7 +458,11 @@ class StandardRubricTests {
     private JsonNode order(String type, String customer) throws Exception {
         Map<String, Object> body = new HashMap<>();
         body.put("type", type);
-        body.put("category", type.equals("COMPLAINT") ? "COMPLAINT.SERVICE" : "CONSULTATION.TARIFF");
+        body.put("category", switch (type) {
+            case "COMPLAINT" -> "COMPLAINT.SERVICE";
+            case "OPINION" -> "OPINION";
+            default -> "CONSULTATION.TARIFF";
+        });
         body.put("channel", "HOTLINE_95598");
         body.put("priority", "NORMAL");
         body.put("customerNumber", customer);
