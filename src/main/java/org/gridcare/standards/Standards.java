@@ -482,7 +482,8 @@ class Standards {
             if (replyRequirements.withdraw(type.name(), s.code(), now, actor)) {
                 replyTypes.add(type.name());
             }
-            rubrics.withdraw(type, s.code(), now, actor).ifPresent(r -> rubricTypes.add(type.name()));
+            // null: the quality module's own now (it refuses a moment in the past, even by a microsecond)
+            rubrics.withdraw(type, s.code(), null, actor).ifPresent(r -> rubricTypes.add(type.name()));
         }
         audit.record("STANDARD_RULES_ENDED", ENTITY, s.code(), "v%d retired at %s: %s; reply requirements of %s; rubrics of %s"
                 .formatted(v.number(), now, policy.map(n -> "SLA policy v" + n + " without its clock rules")
