@@ -141,10 +141,21 @@ class StandardRubricTests {
                 changed.add(r.get("left").asString() + " => " + r.get("right").asString());
             }
         });
-        assertThat(changed).anyMatch(c -> c.contains("RUBRIC PRAISE VERIFIED 表扬核实 (Item VERIFIED): 40 ERROR")
-                && c.contains("RUBRIC PRAISE VERIFIED 表扬核实 (Item VERIFIED): 70 ERROR"));
-        assertThat(changed).anyMatch(c -> c.contains("CREDITED 记入班组 (Item CREDITED): 60 SERIOUS_ERROR")
-                && c.contains("CREDITED 记入班组 (Item CREDITED): 30 ERROR"));
+        // the rows pair as the diff aligns them: each old rubric line on the left, each new one on the right
+        List<String> left = new ArrayList<>();
+        List<String> right = new ArrayList<>();
+        diff.get("rows").forEach(r -> {
+            if (!r.get("tag").asString().equals("EQUAL")) {
+                left.add(r.get("left").asString());
+                right.add(r.get("right").asString());
+            }
+        });
+        assertThat(left).contains("RUBRIC PRAISE VERIFIED 表扬核实 (Item VERIFIED): 40 ERROR — 测试项目",
+                "RUBRIC PRAISE CREDITED 记入班组 (Item CREDITED): 60 SERIOUS_ERROR — 测试项目")
+                .anyMatch(l -> l.startsWith("SLA CONTACT OPINION"));
+        assertThat(right).contains("RUBRIC PRAISE VERIFIED 表扬核实 (Item VERIFIED): 70 ERROR — 测试项目",
+                "RUBRIC PRAISE CREDITED 记入班组 (Item CREDITED): 30 ERROR — 测试项目")
+                .noneMatch(l -> l.contains("40 ERROR") || l.startsWith("SLA "));
         assertThat(changed).noneMatch(c -> c.contains("SERVICE_APPLICATION"));
 
         scheduler.run(Instant.now(clock));
