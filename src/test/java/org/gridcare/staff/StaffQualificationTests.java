@@ -30,6 +30,7 @@ import tools.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcare.ApiRequests.as;
 import static org.gridcare.ApiRequests.asAdmin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -51,6 +52,7 @@ class StaffQualificationTests {
     @Autowired Fixtures fixtures;
     @Autowired MutableClock clock;
     @Autowired Certificates certificates;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService accounts;
 
     private OrgUnit station;
     private String manager;
@@ -205,8 +207,11 @@ class StaffQualificationTests {
         evening.get("candidates").forEach(c -> atSix.add(c.get("username").asString()));
         assertThat(atSix).as("18:00: only the night shift is on duty").containsExactly(offDuty);
 
-        String fragment = send(get("/staff/suggestions").param("order", order), dispatcher, 200, false);
-        assertThat(fragment).contains("gc-suggestions", offDuty);
+        MockHttpServletResponse fragment = mvc.perform(get("/staff/suggestions").param("order", order)
+                .with(user(accounts.loadUserByUsername(dispatcher)))).andReturn().getResponse();
+        assertThat(fragment.getStatus()).isEqualTo(200);
+        assertThat(fragment.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("gc-suggestions",
+                offDuty);
         send(get("/api/v1/work-orders/" + order + "/suggestions"), outsideDispatcher, 404);
         send(get("/api/v1/work-orders/" + order + "/suggestions"), agent, 403);
     }
@@ -276,7 +281,7 @@ class StaffQualificationTests {
     }
 
     private long userId(String username) throws Exception {
-        return send(get("/api/v1/staff").param("team", team), manager, 200).valueStream()
+        return send(get("/api/v1/staff"), manager, 200).valueStream()
                 .filter(p -> p.get("username").asString().equals(username)).findFirst().orElseThrow()
                 .get("userId").asLong();
     }
@@ -301,9 +306,19 @@ class StaffQualificationTests {
         body.put("callerName", "李四");
         body.put("callerPhone", "13900001111");
         body.put("address", "滨江路 1 号");
+        body.put("customerNumber", customer());
         body.put("description", "家中无电");
         return send(ApiRequests.postJson("/api/v1/work-orders", json.writeValueAsString(body)), agent, 201)
                 .get("number").asString();
+    }
+
+    /** A residential customer of the station, registered through the customer API. */
+    private String customer() throws Exception {
+        String number = "33" + String.format("%010d", Math.abs(System.nanoTime()) % 10_000_000_000L);
+        send(ApiRequests.postJson("/api/v1/customers", json.writeValueAsString(Map.of("number", number,
+                "name", "客户" + number.substring(8), "kind", "RESIDENTIAL", "voltageLevel", "AC220V",
+                "address", "滨江路 1 号", "phone", "13812345678", "unitCode", station.code()))), null, 201);
+        return number;
     }
 
     private JsonNode dispatch(String order, String handler, int expected) throws Exception {
