@@ -26,6 +26,10 @@ import org.gridcare.organisation.OrgUnitKind;
 import org.gridcare.organisation.OrgUnits;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.security.Actor;
+import org.gridcare.staff.Certificates;
+import org.gridcare.staff.Shifts;
+import org.gridcare.staff.StaffDirectory;
+import org.gridcare.staff.StaffProfiles;
 import org.gridcare.workorder.HistoricOrder;
 import org.gridcare.workorder.HistoricOrders;
 import org.gridcare.workorder.ReturnVisitSetting;
@@ -62,11 +66,14 @@ public class DemoSeeder {
     private final TransactionTemplate transactions;
     private final DemoInspections inspections;
     private final Clock clock;
+    private final DemoStaff staff;
 
     DemoSeeder(OrgUnits units, Users users, CustomerBulkLoad customers, HistoricOrders orders,
                ReturnVisits returnVisits, JdbcClient jdbc,
                PlatformTransactionManager transactionManager, InspectionPlans plans, Inspections inspections,
-               Clock clock) {
+               Clock clock, StaffProfiles staffProfiles, StaffDirectory staffDirectory, Certificates certificates,
+               Shifts shifts) {
+        this.staff = new DemoStaff(staffProfiles, staffDirectory, certificates, shifts);
         this.units = units;
         this.users = users;
         this.customers = customers;
@@ -129,6 +136,8 @@ public class DemoSeeder {
         Map<Role, String> passwords = new EnumMap<>(Role.class);
         Map<Role, List<String>> accounts = new EnumMap<>(Role.class);
         Map<String, Long> unitIds = transactions.execute(status -> organisation(company, actor, passwords, accounts));
+        Integer profiles = transactions.execute(status -> staff.seed(company, actor, Instant.now(clock)));
+        log.info("Demo company: {} staff profiles with teams, certificates and shifts", profiles);
         log.info("Demo company: {} units and {} staff created; loading {} customers", unitIds.size(),
                 company.staff().size(), volume.customers());
         for (int from = 0; from < volume.customers(); from += CUSTOMER_BATCH) {

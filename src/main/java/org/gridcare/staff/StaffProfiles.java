@@ -55,6 +55,10 @@ public class StaffProfiles {
         this.clock = clock;
     }
 
+    StaffDirectory directory() {
+        return directory;
+    }
+
     /** Whether the actor manages staff (within their scope). */
     static boolean manages(Actor actor) {
         return actor.isAdmin() || actor.hasRole("MANAGER") || actor.hasRole("SUPERVISOR");

@@ -130,6 +130,16 @@ class DemoSeedingTests {
                                    where substring(o.number from 3 for 8) = to_char(c.day, 'YYYYMMDD'))
                 """)).as("each day's numbers run 1..last without a gap").isZero();
         assertThat(count("select count(*) from work_order_timeline where action = 'CREATE'")).isEqualTo(ORDERS);
+
+        assertThat(count("select count(*) from staff_profile")).as("every demo user but the administrator")
+                .isEqualTo(59 - 1);
+        assertThat(count("select count(*) from staff_team")).isEqualTo(2 + 10);
+        assertThat(count("select count(*) from staff_team where leader_user_id is null")).isZero();
+        assertThat(count("select count(*) from staff_certificate where expires_on < current_date")).isEqualTo(1);
+        assertThat(count("select count(*) from staff_certificate where expires_on between current_date "
+                + "and current_date + 30")).isGreaterThanOrEqualTo(2);
+        assertThat(count("select count(*) from staff_shift where starts_at <= now() and ends_at > now()"))
+                .as("someone is on duty now").isPositive();
     }
 
     @Test
