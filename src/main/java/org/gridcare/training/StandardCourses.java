@@ -52,7 +52,7 @@ class StandardCourses {
     /** Creates the course of the version (once) and enrols its bound staff (once each: safe to run again). */
     @Transactional
     public int enrol(StandardPublished event) {
-        List<StaffMember> bound = event.boundUserIds().stream().map(users::staffMember).flatMap(Optional::stream)
+        List<StaffMember> bound = event.boundUserIds().stream().map(users::member).flatMap(Optional::stream)
                 .toList();
         if (bound.isEmpty()) {
             return 0;

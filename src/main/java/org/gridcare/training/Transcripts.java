@@ -78,8 +78,9 @@ public class Transcripts {
     }
 
     /**
-     * A staff member's transcript for a year: their own, or (supervisors, trainers, managers) one of the staff in
-     * their data scope; anyone else's answers 404.
+     * A staff member's transcript for a year: their own, one of the staff in their data scope (supervisors,
+     * trainers, managers), or a member of a team they lead (the staff module's team leaders); anyone else's answers
+     * 404.
      */
     @Transactional(readOnly = true)
     public Transcript transcript(long userId, int year, Actor actor) {
@@ -88,7 +89,8 @@ public class Transcripts {
         }
         StaffMember member = users.member(userId)
                 .filter(m -> m.userId() == actor.userId()
-                        || (TrainingAccess.leads(actor) && access.scope(actor).includes(m.unitId())))
+                        || (TrainingAccess.leads(actor) && access.scope(actor).includes(m.unitId()))
+                        || positions.leads(actor.userId(), m.userId()))
                 .orElseThrow(() -> new NotFoundException("Transcript", userId));
         BigDecimal required = required(member, year, null);
         BigDecimal completed = hoursCompleted(userId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));

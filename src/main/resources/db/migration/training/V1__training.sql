@@ -2,8 +2,8 @@
 -- position must complete, sessions with enrolment and attendance, exam attempts, certificates of completion,
 -- and the case library of anonymised teaching cases.
 
--- The positions a plan may require hours of (岗位). default_role: the identity role a user without a staff
--- profile is counted under (the staff module's profile position wins when there is one).
+-- The names of the staff module's positions (staff.Position) for the plans, and the identity role a user without a
+-- staff profile is counted under (default_role); a profile's position always wins.
 create table trn_position (
     code         varchar(40)  primary key,
     name_zh      varchar(100) not null,
@@ -11,13 +11,14 @@ create table trn_position (
     default_role varchar(20)  unique
 );
 insert into trn_position (code, name_zh, name_en, default_role) values
-    ('AGENT', '客服专员', 'Service agent', 'AGENT'),
+    ('AGENT', '客服坐席', 'Hotline agent', 'AGENT'),
     ('DISPATCHER', '调度员', 'Dispatcher', 'DISPATCHER'),
     ('REPAIR_ELECTRICIAN', '抢修电工', 'Repair electrician', 'FIELD_STAFF'),
-    ('HALL_CLERK', '营业厅柜员', 'Business-hall clerk', null),
+    ('BUSINESS_HALL_CLERK', '营业厅柜员', 'Business-hall clerk', null),
     ('INSPECTOR', '质检员', 'Inspector', 'INSPECTOR'),
-    ('TEAM_LEADER', '班组长', 'Team leader', 'SUPERVISOR'),
     ('TRAINER', '培训师', 'Trainer', 'TRAINER'),
+    ('TEAM_LEADER', '班组长', 'Team leader', null),
+    ('SUPERVISOR', '值班长/主管', 'Supervisor', 'SUPERVISOR'),
     ('MANAGER', '管理人员', 'Manager', 'MANAGER');
 
 create table trn_course (

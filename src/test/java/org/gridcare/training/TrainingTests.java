@@ -202,7 +202,7 @@ class TrainingTests {
         for (int i = 0; i < 8; i++) {
             String name = Fixtures.unique("tcc" + i);
             fixtures.user(name, station.code(), Role.AGENT);
-            staff.add(users.staffMember(name).orElseThrow());
+            staff.add(users.member(name).orElseThrow());
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -276,7 +276,7 @@ class TrainingTests {
         assertThat(result.get("enrolment").get("status").asString()).as("online: no attendance needed")
                 .isEqualTo("COMPLETED");
 
-        long userId = users.staffMember(agent1).orElseThrow().userId();
+        long userId = users.member(agent1).orElseThrow().userId();
         JsonNode transcript = read(agent1, "/api/v1/training/transcripts/" + userId + "?year=2091");
         assertThat(transcript.get("position").asString()).isEqualTo("AGENT");
         assertThat(transcript.get("requiredHours").decimalValue()).as("the station's plan is nearer than the city's")
@@ -297,7 +297,7 @@ class TrainingTests {
         assertThat(transcripts.hoursCompleted(userId, LocalDate.of(2091, 3, 6), LocalDate.of(2091, 3, 6)))
                 .isEqualByComparingTo("3.5");
         assertThat(transcripts.hoursCompleted(userId, LocalDate.of(2091, 3, 7), LocalDate.of(2091, 12, 31))).isZero();
-        long agent2Id = users.staffMember(agent2).orElseThrow().userId();
+        long agent2Id = users.member(agent2).orElseThrow().userId();
         Transcripts.Completion completion = transcripts.completion(agent2Id, LocalDate.of(2091, 1, 1),
                 LocalDate.of(2091, 12, 31));
         assertThat(completion.due()).isEqualTo(1);
