@@ -38,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.gridcare.quality.InspectionPlans;
 import org.gridcare.quality.Inspections;
+import org.gridcare.training.TrainingDemo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,14 +66,15 @@ public class DemoSeeder {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final DemoInspections inspections;
+    private final TrainingDemo training;
     private final Clock clock;
     private final DemoStaff staff;
 
     DemoSeeder(OrgUnits units, Users users, CustomerBulkLoad customers, HistoricOrders orders,
                ReturnVisits returnVisits, JdbcClient jdbc,
                PlatformTransactionManager transactionManager, InspectionPlans plans, Inspections inspections,
-               Clock clock, StaffProfiles staffProfiles, StaffDirectory staffDirectory, Certificates certificates,
-               Shifts shifts) {
+               TrainingDemo training, Clock clock, StaffProfiles staffProfiles, StaffDirectory staffDirectory,
+               Certificates certificates, Shifts shifts) {
         this.staff = new DemoStaff(staffProfiles, staffDirectory, certificates, shifts);
         this.units = units;
         this.users = users;
@@ -82,6 +84,7 @@ public class DemoSeeder {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.inspections = new DemoInspections(plans, inspections, users, units, clock);
+        this.training = training;
         this.clock = clock;
     }
 
@@ -176,6 +179,9 @@ public class DemoSeeder {
             int scored = inspections.inspectLastMonth(city, volume.seed(), actor);
             log.info("Demo company: {} orders of last month inspected", scored);
         }
+        String trainingUnit = company.units().stream().filter(u -> u.kind() == OrgUnitKind.CITY_COMPANY).findFirst()
+                .orElseThrow().code();
+        log.info("Demo company: {} training sessions scheduled", training.seed(trainingUnit, actor));
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
         transactions.executeWithoutResult(status -> jdbc.sql(
                         "update demo_seed set finished_at = :at, took_ms = :ms where id = 1")
