@@ -246,9 +246,12 @@ public class Scorecards {
     public List<TeamCard> teams(String month, String unitCode, Actor actor) {
         YearMonth m = month(month);
         Set<Long> subtree = subtree(unitCode, actor);
-        List<PerformanceRepository.CardRow> rows = repo.cards(m).stream().filter(c -> visible(c, actor))
-                .filter(c -> c.teamCode() != null).filter(c -> subtree == null || subtree.contains(c.unitId()))
-                .toList();
+        return teamCards(m, repo.cards(m).stream().filter(c -> visible(c, actor))
+                .filter(c -> subtree == null || subtree.contains(c.unitId())).toList());
+    }
+
+    private List<TeamCard> teamCards(YearMonth m, List<PerformanceRepository.CardRow> cardsSeen) {
+        List<PerformanceRepository.CardRow> rows = cardsSeen.stream().filter(c -> c.teamCode() != null).toList();
         GradeBands bands = schemeFor(repo.schemes(), Roster.DEFAULT_POSITION, m).bands();
         Map<String, List<PerformanceRepository.CardRow>> byTeam = rows.stream()
                 .collect(Collectors.groupingBy(PerformanceRepository.CardRow::teamCode, LinkedHashMap::new,
@@ -306,18 +309,23 @@ public class Scorecards {
         return complaints.substantiatedOf(List.of(c.staff()), c.month().atDay(1), c.month().atEndOfMonth());
     }
 
-    /** The month's star staff member and star team among the cards the caller sees. */
+    /**
+     * The month's star staff member and star team among the cards of the caller's units' subtree — recognition is
+     * shown to everyone there (names, totals and grades only, never the components).
+     */
     @Transactional(readOnly = true)
     public Recognition recognition(String month, Actor actor) {
         YearMonth m = month(month);
-        List<PerformanceRepository.CardRow> rows = repo.cards(m).stream().filter(c -> visible(c, actor)).toList();
+        DataScope scope = units.scopeOf(actor);
+        List<PerformanceRepository.CardRow> rows = repo.cards(m).stream()
+                .filter(c -> visible(c, actor) || scope.includes(c.unitId())).toList();
         Recognition.Star staff = rows.stream().filter(c -> "A".equals(c.grade()))
                 .sorted(Comparator.comparing(PerformanceRepository.CardRow::total).reversed()
                         .thenComparing(Comparator.comparingInt(PerformanceRepository.CardRow::praiseCount).reversed())
                         .thenComparing(PerformanceRepository.CardRow::staff))
                 .findFirst().map(c -> new Recognition.Star(c.staff(), c.displayName(), unitCode(c.unitId()), c.total(),
                         c.grade(), c.praiseCount())).orElse(null);
-        Recognition.Star team = teams(month, null, actor).stream()
+        Recognition.Star team = teamCards(m, rows).stream()
                 .filter(t -> t.total() != null && t.scored() >= properties.starTeamMinMembers())
                 .sorted(Comparator.comparing(TeamCard::total).reversed()
                         .thenComparing(Comparator.comparingInt(TeamCard::praise).reversed())
