@@ -26,6 +26,7 @@ public record Scorecard(long id, String month, String staff, String displayName,
      * {@code state} DATA or NO_DATA (left out of the base score). {@code drillDown}: the API request listing the
      * records behind the figure; {@code consoleLink}: the console page showing them.
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ComponentScore(ScoreComponent component, String name, String normalisation, String valueUnit,
                                  BigDecimal value, BigDecimal numerator, BigDecimal denominator, BigDecimal weight,
                                  BigDecimal target, BigDecimal step, BigDecimal points, BigDecimal weighted,
@@ -33,6 +34,7 @@ public record Scorecard(long id, String month, String staff, String displayName,
     }
 
     /** A manager's adjustment: PROPOSED until another manager approves (it counts) or rejects it. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Adjustment(long id, long scorecardId, BigDecimal points, String reason, String status,
                              String proposedBy, Instant proposedAt, String reviewedBy, Instant reviewedAt,
                              String reviewNote, int version) {
