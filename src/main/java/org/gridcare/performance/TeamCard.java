@@ -7,6 +7,7 @@ import java.math.BigDecimal;
  * bands of that month; {@code members} cards, {@code scored} of them with a total; {@code praise} the praise orders
  * credited to its members. {@code rank} within the listed teams.
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 public record TeamCard(String month, String teamCode, String teamName, String unitCode, int members, int scored,
                        BigDecimal total, String grade, int praise, Integer rank) {
 }
