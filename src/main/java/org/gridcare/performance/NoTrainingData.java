@@ -19,12 +19,12 @@ class NoTrainingData implements TrainingCompletion {
     }
 
     @Override
-    public String drillDown(String username, YearMonth month) {
+    public String drillDown(long userId, YearMonth month) {
         return null;
     }
 
     @Override
-    public String consoleLink(String username, YearMonth month) {
+    public String consoleLink(long userId, YearMonth month) {
         return null;
     }
 }

@@ -113,7 +113,7 @@ class PerformanceRepository {
 
     // ---- cards
 
-    record CardRow(long id, YearMonth month, String staff, String displayName, long unitId, String position,
+    record CardRow(long id, YearMonth month, String staff, long userId, String displayName, long unitId, String position,
                    String teamCode, String teamName, long schemeId, BigDecimal baseScore, BigDecimal adjustment,
                    BigDecimal total, String grade, int praiseCount, Instant computedAt, int version) {
     }
@@ -121,19 +121,19 @@ class PerformanceRepository {
     /** Writes a card (inserted, or updated in place so that its id and adjustments stay) and its components. */
     long upsertCard(CardRow c, List<ScoreCalculator.Scored> components) {
         long id = jdbc.sql("""
-                insert into perf_scorecard (month, staff_username, display_name, unit_id, position, team_code, team_name,
+                insert into perf_scorecard (month, staff_username, user_id, display_name, unit_id, position, team_code, team_name,
                                             scheme_id, base_score, adjustment, total, grade, praise_count, computed_at)
-                values (:month, :staff, :name, :unit, :position, :team, :teamName, :scheme, :base, :adj, :total, :grade,
+                values (:month, :staff, :userId, :name, :unit, :position, :team, :teamName, :scheme, :base, :adj, :total, :grade,
                         :praise, :at)
                 on conflict (month, staff_username) do update
-                   set display_name = excluded.display_name, unit_id = excluded.unit_id, position = excluded.position,
+                   set user_id = excluded.user_id, display_name = excluded.display_name, unit_id = excluded.unit_id, position = excluded.position,
                        team_code = excluded.team_code, team_name = excluded.team_name, scheme_id = excluded.scheme_id,
                        base_score = excluded.base_score, adjustment = excluded.adjustment, total = excluded.total,
                        grade = excluded.grade, praise_count = excluded.praise_count, computed_at = excluded.computed_at,
                        version = perf_scorecard.version + 1
                 returning id
                 """).param("month", Date.valueOf(c.month().atDay(1))).param("staff", c.staff())
-                .param("name", c.displayName()).param("unit", c.unitId()).param("position", c.position())
+                .param("userId", c.userId()).param("name", c.displayName()).param("unit", c.unitId()).param("position", c.position())
                 .param("team", c.teamCode()).param("teamName", c.teamName()).param("scheme", c.schemeId())
                 .param("base", c.baseScore()).param("adj", c.adjustment()).param("total", c.total())
                 .param("grade", c.grade()).param("praise", c.praiseCount()).param("at", Timestamp.from(c.computedAt()))
@@ -292,7 +292,7 @@ class PerformanceRepository {
 
     private static CardRow card(ResultSet rs, int i) throws SQLException {
         return new CardRow(rs.getLong("id"), YearMonth.from(rs.getDate("month").toLocalDate()),
-                rs.getString("staff_username"), rs.getString("display_name"), rs.getLong("unit_id"),
+                rs.getString("staff_username"), rs.getLong("user_id"), rs.getString("display_name"), rs.getLong("unit_id"),
                 rs.getString("position"), rs.getString("team_code"), rs.getString("team_name"), rs.getLong("scheme_id"),
                 rs.getBigDecimal("base_score"), rs.getBigDecimal("adjustment"), rs.getBigDecimal("total"),
                 rs.getString("grade"), rs.getInt("praise_count"), rs.getTimestamp("computed_at").toInstant(),

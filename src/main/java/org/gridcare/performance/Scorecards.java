@@ -132,7 +132,8 @@ public class Scorecards {
                     m.figures().getOrDefault(member.username(), Map.of()));
             BigDecimal adjustment = adjustments.getOrDefault(member.username(), BigDecimal.ZERO);
             BigDecimal total = result.total(adjustment);
-            repo.upsertCard(new PerformanceRepository.CardRow(0, month, member.username(), member.displayName(),
+            repo.upsertCard(new PerformanceRepository.CardRow(0, month, member.username(), member.userId(),
+                    member.displayName(),
                     member.unitId(), scheme.position(), member.teamCode(), member.teamName(), scheme.id(),
                     result.base(), adjustment, total, scheme.bands().grade(total),
                     m.praise().getOrDefault(member.username(), 0), now, 0), result.components());
@@ -527,8 +528,8 @@ public class Scorecards {
                     "/performance/scorecards/" + c.id() + "#gc-perf-complaints"};
             case INCENTIVE_POINTS -> new String[] {"/api/v1/incentives/ledger?staff=" + staff + "&" + period,
                     "/incentives/ledger?staff=" + staff + "&" + period};
-            case TRAINING -> new String[] {training.drillDown(c.staff(), c.month()),
-                    training.consoleLink(c.staff(), c.month())};
+            case TRAINING -> new String[] {training.drillDown(c.userId(), c.month()),
+                    training.consoleLink(c.userId(), c.month())};
             default -> new String[] {null, null};
         };
     }

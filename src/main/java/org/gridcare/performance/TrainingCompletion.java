@@ -14,7 +14,7 @@ interface TrainingCompletion {
     Map<String, ScoreCalculator.Figure> completion(Collection<Roster.Member> members, YearMonth month);
 
     /** Where the records behind a member's figure are listed (API, console), or null when nothing lists them. */
-    String drillDown(String username, YearMonth month);
+    String drillDown(long userId, YearMonth month);
 
-    String consoleLink(String username, YearMonth month);
+    String consoleLink(long userId, YearMonth month);
 }

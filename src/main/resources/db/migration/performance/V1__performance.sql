@@ -122,6 +122,7 @@ create table perf_scorecard (
     id             bigserial     primary key,
     month          date          not null check (extract(day from month) = 1),
     staff_username varchar(100)  not null,
+    user_id        bigint        not null,
     display_name   varchar(200)  not null,
     unit_id        bigint        not null,
     position       varchar(30)   not null,
