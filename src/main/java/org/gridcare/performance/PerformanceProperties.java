@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            (Asia/Shanghai), so that late return visits, inspections and approvals still count
  * @param jobInterval         how often the scheduled job recomputes the open months and closes those that are due
  * @param schedulerEnabled    whether this instance runs that job
- * @param scoredRoles         until the staff module gives positions: the identity roles of the staff who get a card
+ * @param scoredRoles         the identity roles of users without a staff profile who still get a card (DEFAULT scheme)
  * @param starTeamMinMembers  a team needs this many scored members to be star team
  */
 @ConfigurationProperties("gridcare.performance")

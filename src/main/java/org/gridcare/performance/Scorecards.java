@@ -220,7 +220,8 @@ public class Scorecards {
         String teamCode = blank(team);
         boolean closed = repo.closed(m);
         Map<Long, String[]> unitNames = new HashMap<>();
-        List<PerformanceRepository.CardRow> rows = repo.cards(m).stream().filter(c -> visible(c, actor))
+        var visible = visibility(actor);
+        List<PerformanceRepository.CardRow> rows = repo.cards(m).stream().filter(visible)
                 .filter(c -> subtree == null || subtree.contains(c.unitId()))
                 .filter(c -> pos == null || pos.equals(c.position()))
                 .filter(c -> teamCode == null || teamCode.equals(c.teamCode())).toList();
@@ -247,7 +248,7 @@ public class Scorecards {
     public List<TeamCard> teams(String month, String unitCode, Actor actor) {
         YearMonth m = month(month);
         Set<Long> subtree = subtree(unitCode, actor);
-        return teamCards(m, repo.cards(m).stream().filter(c -> visible(c, actor))
+        return teamCards(m, repo.cards(m).stream().filter(visibility(actor))
                 .filter(c -> subtree == null || subtree.contains(c.unitId())).toList());
     }
 
@@ -318,8 +319,9 @@ public class Scorecards {
     public Recognition recognition(String month, Actor actor) {
         YearMonth m = month(month);
         DataScope scope = units.scopeOf(actor);
+        var visible = visibility(actor);
         List<PerformanceRepository.CardRow> rows = repo.cards(m).stream()
-                .filter(c -> visible(c, actor) || scope.includes(c.unitId())).toList();
+                .filter(c -> scope.includes(c.unitId()) || visible.test(c)).toList();
         Recognition.Star staff = rows.stream().filter(c -> "A".equals(c.grade()))
                 .sorted(Comparator.comparing(PerformanceRepository.CardRow::total).reversed()
                         .thenComparing(Comparator.comparingInt(PerformanceRepository.CardRow::praiseCount).reversed())
@@ -417,8 +419,9 @@ public class Scorecards {
     @Transactional(readOnly = true)
     public List<Scorecard.Adjustment> pendingAdjustments(Actor actor) {
         requireManager(actor);
+        var visible = visibility(actor);
         return repo.proposedAdjustments().stream()
-                .filter(a -> repo.card(a.scorecardId()).filter(c -> visible(c, actor)).isPresent()).toList();
+                .filter(a -> repo.card(a.scorecardId()).filter(visible).isPresent()).toList();
     }
 
     // ---- schemes (read here; changed by Schemes)
@@ -456,13 +459,25 @@ public class Scorecards {
     // ---- visibility and views
 
     boolean visible(PerformanceRepository.CardRow c, Actor actor) {
-        if (c.staff().equals(actor.username())) {
-            return true;
-        }
-        if (SCOPED_ROLES.stream().anyMatch(actor::hasRole) && units.scopeOf(actor).includes(c.unitId())) {
-            return true;
-        }
-        return roster.ledBy(actor).contains(c.staff());
+        return visibility(actor).test(c);
+    }
+
+    /**
+     * Which cards the actor sees, decided once per request: their own; with a scoped role those of their units'
+     * subtree; those of the members of the teams they lead (asked only when a card needs it, then remembered).
+     */
+    java.util.function.Predicate<PerformanceRepository.CardRow> visibility(Actor actor) {
+        DataScope scope = SCOPED_ROLES.stream().anyMatch(actor::hasRole) ? units.scopeOf(actor) : null;
+        java.util.concurrent.atomic.AtomicReference<Set<String>> led = new java.util.concurrent.atomic.AtomicReference<>();
+        return c -> {
+            if (c.staff().equals(actor.username()) || (scope != null && scope.includes(c.unitId()))) {
+                return true;
+            }
+            if (led.get() == null) {
+                led.set(roster.ledBy(actor));
+            }
+            return led.get().contains(c.staff());
+        };
     }
 
     static void requireManager(Actor actor) {

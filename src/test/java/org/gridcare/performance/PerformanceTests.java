@@ -279,14 +279,64 @@ class PerformanceTests {
                 .param("unit", world.station.code()).with(as(world.outsider)), null), 400, "unit");
         assertProblem(world.send(get("/api/v1/performance/scorecards").param("month", "2026-13")
                 .with(as(world.agent)), null), 400, "month");
-        assertProblem(world.send(get("/api/v1/performance/scorecards").param("month", "2026-05")
-                .param("position", "ASTRONAUT").with(as(world.supervisor)), null), 400, "position");
 
         // the console ranking renders for the supervisor with both agents
         String page = mvc.perform(get("/performance").param("month", "2026-05").param("unit", world.station.code())
                 .with(user(accounts.loadUserByUsername(world.supervisor)))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).contains("gc-perf-table", "gc-perf-card-" + world.agent, "gc-perf-card-" + world.otherAgent);
+    }
+
+    @Test
+    void positionsAndTeamsComeFromTheStaffDirectoryAndATeamLeaderSeesTheTeamsCards() throws Exception {
+        world.at("2026-06-15T10:00");
+        String leader = Fixtures.unique("plead");
+        fixtures.user(leader, world.station.code(), org.gridcare.identity.Role.AGENT);
+        String team = Fixtures.unique("PT").replace('-', '_');
+        world.call(post("/api/v1/staff").with(ApiRequests.asAdmin()), Map.of("username", leader, "position",
+                "TEAM_LEADER"), 201);
+        world.call(post("/api/v1/teams").with(ApiRequests.asAdmin()), Map.of("code", team, "name", "抢修一班",
+                "unitCode", world.station.code(), "leaderUsername", leader), 201);
+        world.call(post("/api/v1/staff").with(ApiRequests.asAdmin()), Map.of("username", world.agent, "position",
+                "AGENT", "teamCode", team), 201);
+        world.call(post("/api/v1/staff").with(ApiRequests.asAdmin()), Map.of("username", world.otherAgent,
+                "position", "REPAIR_ELECTRICIAN", "teamCode", team), 201);
+        scorecards.compute(YearMonth.of(2026, 6));
+
+        // the AGENT scheme: volume target 300; the repair electrician's: 40, with 25 % on time
+        JsonNode agentCard = card(world.agent, "2026-06");
+        assertThat(agentCard.get("position").asString()).isEqualTo("AGENT");
+        assertThat(agentCard.get("teamCode").asString()).isEqualTo(team);
+        assertThat(components(agentCard).get("VOLUME").get("target").decimalValue()).isEqualByComparingTo("300");
+        JsonNode electrician = card(world.otherAgent, "2026-06");
+        assertThat(electrician.get("position").asString()).isEqualTo("REPAIR_ELECTRICIAN");
+        assertThat(components(electrician).get("VOLUME").get("target").decimalValue()).isEqualByComparingTo("40");
+        assertThat(components(electrician).get("ON_TIME").get("weight").decimalValue()).isEqualByComparingTo("25");
+        // volume 0, complaints 0 → 100, points 0 → 100: AGENT (10 × 100 + 10 × 100) ÷ 35 = 57.14;
+        // REPAIR_ELECTRICIAN (15 × 0 + 10 × 100 + 10 × 100) ÷ 35 = 57.14 as well (the same three weights with data)
+        assertThat(agentCard.get("total").decimalValue()).isEqualByComparingTo("57.14");
+
+        // the leader (an agent by role) sees the team's cards, not others; the members not each other's
+        world.call(get("/api/v1/performance/scorecards/" + agentCard.get("id").asLong()).with(as(leader)), null, 200);
+        JsonNode teamRanking = world.call(get("/api/v1/performance/scorecards").param("month", "2026-06")
+                .param("team", team).with(as(leader)), null, 200);
+        assertThat(teamRanking).hasSize(2);
+        assertThat(world.send(get("/api/v1/performance/scorecards/" + agentCard.get("id").asLong())
+                .with(as(world.otherAgent)), null).getStatus()).isEqualTo(404);
+        JsonNode teams = world.call(get("/api/v1/performance/teams").param("month", "2026-06")
+                .param("unit", world.station.code()).with(as(world.supervisor)), null, 200);
+        JsonNode ours = null;
+        for (JsonNode t : teams) {
+            if (t.get("teamCode").asString().equals(team)) {
+                ours = t;
+            }
+        }
+        assertThat(ours).isNotNull();
+        assertThat(ours.get("members").asInt()).isEqualTo(2);
+        assertThat(ours.get("total").decimalValue()).isEqualByComparingTo("57.14");
+        assertThat(ours.get("grade").asString()).isEqualTo("D");
+        assertProblem(world.send(get("/api/v1/performance/scorecards").param("month", "2026-06")
+                .param("position", "ASTRONAUT").with(as(world.supervisor)), null), 400, "position");
     }
 
     // ---- helpers
