@@ -428,6 +428,26 @@ class ComplaintRepository {
                         rs.getBoolean("enabled"))).list();
     }
 
+    // ---- per staff member
+
+    List<StaffComplaint> substantiatedOf(java.util.Collection<String> staff, Instant from, Instant to) {
+        return jdbc.sql("""
+                select c.id, c.order_number, c.responsible_staff, coalesce(c.responsible_unit_id, c.unit_id) as unit_id,
+                       c.category_code, c.received_at, c.appeal_status
+                  from complaint_case c
+                 where c.responsible_staff = any(:staff) and c.status <> 'WITHDRAWN'
+                   and c.approved_at is not null and c.responsibility = 'SUBSTANTIATED'
+                   and c.received_at >= :from and c.received_at < :to
+                 order by c.responsible_staff, c.received_at, c.id
+                """).param("staff", staff.toArray(String[]::new)).param("from", ts(from)).param("to", ts(to))
+                .query((rs, i) -> {
+                    AppealStatus appeal = AppealStatus.valueOf(rs.getString("appeal_status"));
+                    return new StaffComplaint(rs.getLong("id"), rs.getString("order_number"),
+                            rs.getString("responsible_staff"), rs.getLong("unit_id"), rs.getString("category_code"),
+                            rs.getTimestamp("received_at").toInstant(), appeal, appeal != AppealStatus.ACCEPTED);
+                }).list();
+    }
+
     // ---- hotspots
 
     /** Cases received in {@code [from, to)} within the scope, counted per unit and category. */

@@ -599,6 +599,22 @@ public class Complaints {
         return repo.attachment(c.id, fileId).orElseThrow(() -> new NotFoundException("ComplaintAttachment", fileId));
     }
 
+    // ---- per staff member (read by performance scoring)
+
+    /**
+     * The substantiated complaints (approved, 有责) charged to these responsible staff members among the cases received
+     * in {@code [from, to]} (Asia/Shanghai days), withdrawn cases left out, by staff and reception. No data scope:
+     * the calling module applies its own.
+     */
+    @Transactional(readOnly = true)
+    public List<StaffComplaint> substantiatedOf(java.util.Collection<String> staff, LocalDate from, LocalDate to) {
+        if (staff.isEmpty()) {
+            return List.of();
+        }
+        return repo.substantiatedOf(staff, from.atStartOfDay(BusinessTime.ZONE).toInstant(),
+                to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
+    }
+
     // ---- hotspots
 
     /**

@@ -137,14 +137,20 @@ class IncentiveRepository {
     }
 
     List<Ledger.Totals> totals(Collection<String> staff, Instant from, Instant to) {
+        return totals(staff, from, to, null);
+    }
+
+    /** The approved totals per staff member, of one cause type when {@code cause} is given. */
+    List<Ledger.Totals> totals(Collection<String> staff, Instant from, Instant to, CauseType cause) {
         return jdbc.sql("""
                 select staff_username, coalesce(sum(points), 0) as points, coalesce(sum(amount), 0) as amount,
                        count(*) as records
                   from incentive_record
                  where status = 'APPROVED' and staff_username = any(:staff) and occurred_at >= :from
-                   and occurred_at < :to
+                   and occurred_at < :to and (cast(:cause as varchar) is null or cause_type = :cause)
                  group by staff_username order by staff_username
                 """).param("staff", staff.toArray(String[]::new)).param("from", ts(from)).param("to", ts(to))
+                .param("cause", cause == null ? null : cause.name())
                 .query((rs, i) -> new Ledger.Totals(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3),
                         rs.getInt(4))).list();
     }

@@ -304,6 +304,16 @@ public class Incentives {
                 to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
     }
 
+    /**
+     * As {@link #totals}, counting only the approved records of one cause type — e.g. the praise orders (PRAISE_ORDER)
+     * credited to each staff member, for recognition.
+     */
+    @Transactional(readOnly = true)
+    public List<Ledger.Totals> totalsOfCause(CauseType cause, Collection<String> staff, LocalDate from, LocalDate to) {
+        return records.totals(staff, from.atStartOfDay(BusinessTime.ZONE).toInstant(),
+                to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant(), cause);
+    }
+
     // ---- helpers
 
     static boolean ownOnly(Actor actor) {
