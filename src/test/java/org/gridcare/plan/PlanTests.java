@@ -46,6 +46,7 @@ class PlanTests {
     @Autowired Fixtures fixtures;
     @Autowired MutableClock clock;
     @Autowired PlanEvaluator evaluator;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService accounts;
 
     PlanWorld world;
     String station;
@@ -137,8 +138,8 @@ class PlanTests {
                 .containsExactly(66.71);
         assertThat(JsonPath.<List<String>>read(advice, "$.options[0].calculation[0].proposed.lines[*].period"))
                 .containsExactly("PEAK", "VALLEY");
-        assertThat(JsonPath.<List<Double>>read(advice, "$.options[0].calculation[0].proposed.lines[*].quantity"))
-                .containsExactly(31.0, 93.0);
+        assertThat(JsonPath.<List<Integer>>read(advice, "$.options[0].calculation[0].proposed.lines[*].quantity"))
+                .containsExactly(31, 93);
         assertThat(num(advice, "$.options[0].calculation[0].saving")).isEqualTo(22.32);
         assertThat(JsonPath.<List<String>>read(advice, "$.options[0].assumptions")).isNotEmpty();
         // tier awareness: information at the end, never advised; 2025 so far: January + February = 236 kWh, tier 1
@@ -332,5 +333,50 @@ class PlanTests {
         mvc.perform(postJson("/api/v1/plans/" + id + "/cancel", "{}").with(as(agent))).andExpect(status().isConflict());
         assertThat(ApiRequests.auditActions(mvc, "ServicePlan", String.valueOf(id)))
                 .containsExactly("PLAN_CANCELLED", "PLAN_RECORDED");
+    }
+
+    @Test
+    void theConsoleShowsTheAdviceRecordsAPlanAndShowsItOnTheOrder() throws Exception {
+        clock.set(ADVICE_AT);
+        var session = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(accounts.loadUserByUsername(agent));
+        String order = world.consultation(industry);
+        String page = mvc.perform(get("/plans/customers/{n}", industry).param("order", order).with(session)
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("基本电费改为按需量计收").contains("100800.00").contains("data-option=\"BASIC_CHARGE_BASIS:DEMAND\"")
+                .contains("name=\"options\"").contains(order).doesNotContain("<script>alert");
+        String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/plans/customers/{n}", industry).with(session)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("orderNumber", order).param("options", "BASIC_CHARGE_BASIS:DEMAND").param("note", "<script>alert(1)</script>"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/plans/\\d+");
+        String detail = mvc.perform(get(location).with(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(detail).contains("EXAMPLE-LI-TOU · 按容量 → EXAMPLE-LI-TOU · 按需量").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)");
+        String panel = mvc.perform(get("/plans/orders/{n}/panel", order).param("customer", industry).with(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(panel).contains(location).contains("100800.00");
+        mvc.perform(get("/plans/customers/{n}/panel", industry).with(session)).andExpect(status().isOk());
+        mvc.perform(get("/plans").with(session)).andExpect(status().isOk());
+        // an order page of a consultation loads the panel
+        mvc.perform(get("/work-orders/{n}", order).with(session)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("/plans/orders/" + order + "/panel")));
+        // a bad share is a message on the page, not an error page
+        mvc.perform(get("/plans/customers/{n}", industry).param("peakShiftShare", "7").with(session))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .content().string(org.hamcrest.Matchers.containsString("gc-advice-share-error")));
+        // without CSRF nothing is recorded
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(location + "/cancel").with(session))
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(location + "/cancel").with(session)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        // field staff have no advice page
+        mvc.perform(get("/plans/customers/{n}", industry).with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.user(accounts.loadUserByUsername(fieldStaff)))).andExpect(status().isForbidden());
     }
 }
