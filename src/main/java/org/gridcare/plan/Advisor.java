@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gridcare.billing.BasicChargeBasis;
+import org.gridcare.billing.BillCalculator;
 import org.gridcare.billing.Quote;
 import org.gridcare.billing.Tariff;
 import org.gridcare.billing.TariffSchedule;
@@ -52,18 +53,18 @@ class Advisor {
     private final BillingAccounts accounts;
     private final OrgUnits units;
     private final UsageHistory history;
-    private final Pricer pricer;
+    private final BillCalculator calculator;
     private final PlanRepository plans;
     private final PlanProperties properties;
     private final MessageSource messages;
     private final Clock clock;
 
-    Advisor(BillingAccounts accounts, OrgUnits units, UsageHistory history, Pricer pricer, PlanRepository plans,
+    Advisor(BillingAccounts accounts, OrgUnits units, UsageHistory history, BillCalculator calculator, PlanRepository plans,
             PlanProperties properties, MessageSource messages, Clock clock) {
         this.accounts = accounts;
         this.units = units;
         this.history = history;
-        this.pricer = pricer;
+        this.calculator = calculator;
         this.plans = plans;
         this.properties = properties;
         this.messages = messages;
@@ -106,6 +107,7 @@ class Advisor {
         int withData = (int) months.stream().filter(UsageHistory.Month::hasData).count();
         List<Option> options = new ArrayList<>();
         List<Unavailable> unavailable = new ArrayList<>();
+        Pricer pricer = new Pricer(calculator.session(locale));
         String code = account.tariffCode();
         Optional<Tariff> tariff = pricer.tariff(code);
         if (code == null || code.isBlank() || tariff.isEmpty()) {
@@ -125,18 +127,18 @@ class Advisor {
         // the current setup's bill of every month that can be priced, shared by all options
         Map<YearMonth, Pricer.Priced> baseline = new LinkedHashMap<>();
         for (UsageHistory.Month m : months) {
-            pricer.price(current, m, m.kwh(), null, m.reactiveKvarh(), m.maxDemandKw(), locale).ifPresent(p -> baseline.put(m.month(), p));
+            pricer.price(current, m, m.kwh(), null, m.reactiveKvarh(), m.maxDemandKw()).ifPresent(p -> baseline.put(m.month(), p));
         }
         BigDecimal currentCost = baseline.values().stream().map(p -> p.quote().total()).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (baseline.isEmpty()) {
             unavailable.add(new Unavailable(null, text(locale, "plan.unavailable.notPriced", code)));
         }
 
-        tariffSwitch(account, current, months, baseline, locale, options, unavailable);
-        basicChargeBasis(current, latest, months, baseline, locale, options, unavailable);
-        powerFactor(current, latest, months, baseline, locale, options, unavailable);
-        peakShift(current, latest, share, months, baseline, locale, options, unavailable);
-        tierAwareness(current, latest, months, baseline, locale, options);
+        tariffSwitch(pricer, account, current, months, baseline, locale, options, unavailable);
+        basicChargeBasis(pricer, current, latest, months, baseline, locale, options, unavailable);
+        powerFactor(pricer, current, latest, months, baseline, locale, options, unavailable);
+        peakShift(pricer, current, latest, share, months, baseline, locale, options, unavailable);
+        tierAwareness(pricer, current, latest, months, baseline, locale, options);
 
         options.sort(Comparator.comparing(Option::informational)
                 .thenComparing(Option::annualSaving, Comparator.nullsLast(Comparator.reverseOrder())));
@@ -144,7 +146,7 @@ class Advisor {
                 share, properties.minAnnualSaving(), options, unavailable);
     }
 
-    private void tariffSwitch(BillingAccount account, Pricer.Setup current, List<UsageHistory.Month> months,
+    private void tariffSwitch(Pricer pricer, BillingAccount account, Pricer.Setup current, List<UsageHistory.Month> months,
                               Map<YearMonth, Pricer.Priced> baseline, Locale locale, List<Option> options,
                               List<Unavailable> unavailable) {
         for (String target : plans.switchTargets(current.tariffCode())) {
@@ -160,7 +162,7 @@ class Advisor {
                 if (base == null) {
                     continue;
                 }
-                pricer.price(proposed, m, m.kwh(), null, m.reactiveKvarh(), m.maxDemandKw(), locale)
+                pricer.price(proposed, m, m.kwh(), null, m.reactiveKvarh(), m.maxDemandKw())
                         .ifPresent(p -> rows.add(row(m, base, p)));
             }
             if (rows.isEmpty()) {
@@ -178,7 +180,7 @@ class Advisor {
         }
     }
 
-    private void basicChargeBasis(Pricer.Setup current, TariffSchedule schedule, List<UsageHistory.Month> months,
+    private void basicChargeBasis(Pricer pricer, Pricer.Setup current, TariffSchedule schedule, List<UsageHistory.Month> months,
                                   Map<YearMonth, Pricer.Priced> baseline, Locale locale, List<Option> options,
                                   List<Unavailable> unavailable) {
         if (schedule == null || !schedule.twoPart() || schedule.basicCapacityPrice() == null
@@ -198,7 +200,7 @@ class Advisor {
             if (base == null || m.maxDemandKw() == null) {
                 continue;
             }
-            pricer.price(proposed, m, m.kwh(), base.split(), m.reactiveKvarh(), m.maxDemandKw(), locale)
+            pricer.price(proposed, m, m.kwh(), base.split(), m.reactiveKvarh(), m.maxDemandKw())
                     .ifPresent(p -> rows.add(row(m, base, p)));
         }
         if (rows.isEmpty()) {
@@ -220,7 +222,7 @@ class Advisor {
                 assumptions, locale));
     }
 
-    private void powerFactor(Pricer.Setup current, TariffSchedule schedule, List<UsageHistory.Month> months,
+    private void powerFactor(Pricer pricer, Pricer.Setup current, TariffSchedule schedule, List<UsageHistory.Month> months,
                              Map<YearMonth, Pricer.Priced> baseline, Locale locale, List<Option> options,
                              List<Unavailable> unavailable) {
         if (schedule == null || schedule.pfStandard() == null) {
@@ -240,7 +242,7 @@ class Advisor {
             if (base.quote().powerFactor().compareTo(standard) < 0) {
                 reactive = m.kwh().multiply(factor).setScale(Pricer.KWH_SCALE, RoundingMode.DOWN);
             }
-            pricer.price(current, m, m.kwh(), base.split(), reactive, m.maxDemandKw(), locale)
+            pricer.price(current, m, m.kwh(), base.split(), reactive, m.maxDemandKw())
                     .ifPresent(p -> rows.add(row(m, base, p)));
         }
         if (rows.isEmpty()) {
@@ -256,7 +258,7 @@ class Advisor {
                 "plan.option.POWER_FACTOR.summary", new Object[] {standard.toPlainString()}, assumptions, locale));
     }
 
-    private void peakShift(Pricer.Setup current, TariffSchedule schedule, BigDecimal share,
+    private void peakShift(Pricer pricer, Pricer.Setup current, TariffSchedule schedule, BigDecimal share,
                            List<UsageHistory.Month> months, Map<YearMonth, Pricer.Priced> baseline, Locale locale,
                            List<Option> options, List<Unavailable> unavailable) {
         if (schedule == null || schedule.pricing() != TariffSchedule.Pricing.TOU
@@ -281,7 +283,7 @@ class Advisor {
             }
             shifted.put(TouPeriod.VALLEY, shifted.get(TouPeriod.VALLEY).add(moved));
             pricer.price(current, m, m.kwh(), new Pricer.Split(shifted, base.split().source()), m.reactiveKvarh(),
-                    m.maxDemandKw(), locale).ifPresent(p -> rows.add(row(m, base, p)));
+                    m.maxDemandKw()).ifPresent(p -> rows.add(row(m, base, p)));
         }
         if (rows.isEmpty()) {
             unavailable.add(new Unavailable(AdviceKind.PEAK_SHIFT, text(locale, "plan.unavailable.noSplit", current.tariffCode())));
@@ -297,7 +299,7 @@ class Advisor {
                 new Object[] {percent}, assumptions, locale));
     }
 
-    private void tierAwareness(Pricer.Setup current, TariffSchedule schedule, List<UsageHistory.Month> months,
+    private void tierAwareness(Pricer pricer, Pricer.Setup current, TariffSchedule schedule, List<UsageHistory.Month> months,
                                Map<YearMonth, Pricer.Priced> baseline, Locale locale, List<Option> options) {
         if (schedule == null || schedule.tierBasis() != TariffSchedule.TierBasis.ANNUAL || !schedule.tiered()) {
             return;
@@ -341,7 +343,7 @@ class Advisor {
             Pricer.Split split = schedule.pricing() == TariffSchedule.Pricing.TOU
                     ? new Pricer.Split(Pricer.apportion(schedule, periods, projected), "HISTORY") : null;
             year1 = pricer.quote(new Pricer.Setup(current.tariffCode(), null, null), LocalDate.of(year, 1, 1),
-                    LocalDate.of(year, 12, 31), projected, split, BigDecimal.ZERO, null, null, locale);
+                    LocalDate.of(year, 12, 31), projected, split, BigDecimal.ZERO, null, null);
         } catch (InvalidInputException e) {
             return;
         }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.gridcare.audit.AuditTrail;
+import org.gridcare.billing.BillCalculator;
 import org.gridcare.billing.TariffSchedule;
 import org.gridcare.customer.BillingAccount;
 import org.gridcare.customer.BillingAccounts;
@@ -43,18 +44,18 @@ class PlanEvaluator {
     private final PlanRepository plans;
     private final BillingAccounts accounts;
     private final UsageHistory history;
-    private final Pricer pricer;
+    private final BillCalculator calculator;
     private final AuditTrail audit;
     private final PlanProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PlanEvaluator(PlanRepository plans, BillingAccounts accounts, UsageHistory history, Pricer pricer, AuditTrail audit,
+    PlanEvaluator(PlanRepository plans, BillingAccounts accounts, UsageHistory history, BillCalculator calculator, AuditTrail audit,
                   PlanProperties properties, TransactionTemplate transactions, Clock clock) {
         this.plans = plans;
         this.accounts = accounts;
         this.history = history;
-        this.pricer = pricer;
+        this.calculator = calculator;
         this.audit = audit;
         this.properties = properties;
         this.transactions = transactions;
@@ -104,9 +105,10 @@ class PlanEvaluator {
             List<UsageHistory.Month> after = history.of(account.get(), afterFrom, afterTo);
             List<UsageHistory.Month> before = history.of(account.get(), afterFrom.minusYears(1), afterTo.minusYears(1));
             Pricer.Setup old = new Pricer.Setup(plan.tariffBefore(), plan.basisBefore(), plan.capacityKva());
+            Pricer pricer = new Pricer(calculator.session(Locale.SIMPLIFIED_CHINESE));
             Pricer.Setup now1 = new Pricer.Setup(plan.tariffAfter(), plan.basisAfter(), plan.capacityKva());
             for (int i = 0; i < after.size(); i++) {
-                month(old, now1, after.get(i), before.get(i)).ifPresent(rows::add);
+                month(pricer, old, now1, after.get(i), before.get(i)).ifPresent(rows::add);
             }
         }
         PlanView.Evaluation evaluation;
@@ -129,14 +131,13 @@ class PlanEvaluator {
                 evaluation.realisedSaving() == null ? "—" : evaluation.realisedSaving().toPlainString()));
     }
 
-    private Optional<PlanView.EvaluationMonth> month(Pricer.Setup old, Pricer.Setup current, UsageHistory.Month after,
+    private Optional<PlanView.EvaluationMonth> month(Pricer pricer, Pricer.Setup old, Pricer.Setup current, UsageHistory.Month after,
                                                      UsageHistory.Month before) {
         if (!after.hasData()) {
             return Optional.empty();
         }
-        Locale locale = Locale.SIMPLIFIED_CHINESE;
         Optional<Pricer.Priced> actual = pricer.price(current, after, after.kwh(), null, after.reactiveKvarh(),
-                after.maxDemandKw(), locale);
+                after.maxDemandKw());
         if (actual.isEmpty()) {
             return Optional.empty();
         }
@@ -158,12 +159,12 @@ class PlanEvaluator {
                 ? after.kwh().multiply(before.reactiveKvarh()).divide(before.kwh(), Pricer.KWH_SCALE, java.math.RoundingMode.HALF_UP)
                 : after.reactiveKvarh();
         BigDecimal demand = before.hasData() && before.maxDemandKw() != null ? before.maxDemandKw() : after.maxDemandKw();
-        Optional<Pricer.Priced> counterfactual = pricer.price(old, after, after.kwh(), split, reactive, demand, locale);
+        Optional<Pricer.Priced> counterfactual = pricer.price(old, after, after.kwh(), split, reactive, demand);
         if (counterfactual.isEmpty()) {
             return Optional.empty();
         }
         Optional<Pricer.Priced> earlier = pricer.price(old, before, before.kwh(), null, before.reactiveKvarh(),
-                before.maxDemandKw(), locale);
+                before.maxDemandKw());
         BigDecimal costAfter = actual.get().quote().total();
         BigDecimal cf = counterfactual.get().quote().total();
         return Optional.of(new PlanView.EvaluationMonth(after.month(), earlier.map(p -> before.kwh()).orElse(null),

@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,31 +17,27 @@ import org.gridcare.billing.Quote;
 import org.gridcare.billing.QuoteRequest;
 import org.gridcare.billing.Tariff;
 import org.gridcare.billing.TariffSchedule;
-import org.gridcare.billing.Tariffs;
 import org.gridcare.billing.TouPeriod;
 import org.gridcare.metering.QuarterHourUsage;
 import org.gridcare.shared.InvalidInputException;
-import org.springframework.stereotype.Component;
 
 /**
- * Prices a customer's month on a setup through the billing engine ({@link BillCalculator#quote}): never a price
+ * Prices a customer's month on a setup through the billing engine ({@link BillCalculator.Session#quote}, one reading
+ * of the tariffs per advice or evaluation): never a price
  * of its own. What it adds is the time-of-use split a TOU tariff needs: the month's quarter-hour profile from the
  * interval readings mapped onto the tariff's TOU windows (critical peak wins in its months), or — without interval
  * data — the meter's TOU registers, folded onto the tariff's periods (a register the tariff does not price goes to
  * the nearest priced period: critical peak → peak, flat → peak, valley → flat). Either way the split gives the
  * shares and the month's kWh (billing's, register differences first) is divided by them.
  */
-@Component
-class Pricer {
+final class Pricer {
 
     static final int KWH_SCALE = 4;
 
-    private final Tariffs tariffs;
-    private final BillCalculator calculator;
+    private final BillCalculator.Session session;
 
-    Pricer(Tariffs tariffs, BillCalculator calculator) {
-        this.tariffs = tariffs;
-        this.calculator = calculator;
+    Pricer(BillCalculator.Session session) {
+        this.session = session;
     }
 
     /** A tariff, the basic-charge basis on a two-part tariff (null otherwise) and the contracted capacity. */
@@ -54,11 +49,11 @@ class Pricer {
     }
 
     Optional<Tariff> tariff(String code) {
-        return tariffs.find(code);
+        return code == null ? Optional.empty() : session.tariff(code);
     }
 
     Optional<TariffSchedule> schedule(String code, YearMonth month) {
-        return tariffs.inForce(code, month.atDay(1));
+        return code == null ? Optional.empty() : session.inForce(code, month.atDay(1));
     }
 
     /** The split of the month's kWh for a TOU schedule; empty when neither interval data nor registers allow one. */
@@ -164,19 +159,18 @@ class Pricer {
      * A month the engine refuses is an {@link InvalidInputException}.
      */
     Quote quote(Setup setup, YearMonth month, BigDecimal kwh, Split split, BigDecimal annualBefore,
-                BigDecimal reactiveKvarh, BigDecimal maxDemandKw, Locale locale) {
-        return quote(setup, month.atDay(1), month.atEndOfMonth(), kwh, split, annualBefore, reactiveKvarh, maxDemandKw,
-                locale);
+                BigDecimal reactiveKvarh, BigDecimal maxDemandKw) {
+        return quote(setup, month.atDay(1), month.atEndOfMonth(), kwh, split, annualBefore, reactiveKvarh, maxDemandKw);
     }
 
     Quote quote(Setup setup, LocalDate start, LocalDate end, BigDecimal kwh, Split split, BigDecimal annualBefore,
-                BigDecimal reactiveKvarh, BigDecimal maxDemandKw, Locale locale) {
+                BigDecimal reactiveKvarh, BigDecimal maxDemandKw) {
         QuoteRequest.Kwh energy = split == null ? QuoteRequest.Kwh.total(kwh)
                 : QuoteRequest.Kwh.split(nullIfZero(split.kwh().get(TouPeriod.CRITICAL_PEAK)), split.kwh().get(TouPeriod.PEAK),
                 split.kwh().get(TouPeriod.FLAT), split.kwh().get(TouPeriod.VALLEY));
         QuoteRequest request = new QuoteRequest(setup.tariffCode(), start, end, energy, annualBefore,
                 setup.capacityKva(), maxDemandKw, setup.basis(), reactiveKvarh, null);
-        return locale == null ? calculator.quote(request) : calculator.quote(request, locale);
+        return session.quote(request);
     }
 
     private static BigDecimal nullIfZero(BigDecimal value) {
@@ -201,7 +195,7 @@ class Pricer {
      * Empty when the tariff is not in force, a TOU split is impossible or the engine refuses the data.
      */
     Optional<Priced> price(Pricer.Setup setup, UsageHistory.Month m, BigDecimal kwh, Pricer.Split split,
-                           BigDecimal reactive, BigDecimal demand, Locale locale) {
+                           BigDecimal reactive, BigDecimal demand) {
         if (!m.hasData()) {
             return Optional.empty();
         }
@@ -218,7 +212,7 @@ class Pricer {
         }
         try {
             return Optional.of(new Priced(m, used, quote(setup, m.month(), kwh, used, m.kwhEarlierInYear(),
-                    reactive, demand, locale)));
+                    reactive, demand)));
         } catch (InvalidInputException e) {
             return Optional.empty();
         }
