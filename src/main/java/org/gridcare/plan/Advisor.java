@@ -54,12 +54,12 @@ class Advisor {
     private final OrgUnits units;
     private final UsageHistory history;
     private final BillCalculator calculator;
-    private final PlanRepository plans;
+    private final ServicePlanRepository plans;
     private final PlanProperties properties;
     private final MessageSource messages;
     private final Clock clock;
 
-    Advisor(BillingAccounts accounts, OrgUnits units, UsageHistory history, BillCalculator calculator, PlanRepository plans,
+    Advisor(BillingAccounts accounts, OrgUnits units, UsageHistory history, BillCalculator calculator, ServicePlanRepository plans,
             PlanProperties properties, MessageSource messages, Clock clock) {
         this.accounts = accounts;
         this.units = units;

@@ -41,7 +41,7 @@ class PlanEvaluator {
     private static final Logger log = LoggerFactory.getLogger(PlanEvaluator.class);
     private static final int BATCH = 200;
 
-    private final PlanRepository plans;
+    private final ServicePlanRepository plans;
     private final BillingAccounts accounts;
     private final UsageHistory history;
     private final BillCalculator calculator;
@@ -50,7 +50,7 @@ class PlanEvaluator {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PlanEvaluator(PlanRepository plans, BillingAccounts accounts, UsageHistory history, BillCalculator calculator, AuditTrail audit,
+    PlanEvaluator(ServicePlanRepository plans, BillingAccounts accounts, UsageHistory history, BillCalculator calculator, AuditTrail audit,
                   PlanProperties properties, TransactionTemplate transactions, Clock clock) {
         this.plans = plans;
         this.accounts = accounts;
@@ -95,7 +95,7 @@ class PlanEvaluator {
     }
 
     private void evaluate(long id, Instant now) {
-        PlanRepository.Row plan = plans.lock(id).orElseThrow();
+        ServicePlanRepository.Row plan = plans.lock(id).orElseThrow();
         YearMonth executedIn = YearMonth.from(LocalDate.ofInstant(plan.executedAt(), BusinessTime.ZONE));
         YearMonth afterFrom = executedIn.plusMonths(1);
         YearMonth afterTo = executedIn.plusMonths(plan.evaluationMonths());

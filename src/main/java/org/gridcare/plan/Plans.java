@@ -46,7 +46,7 @@ class Plans {
     static final String ENTITY = "ServicePlan";
 
     private final Advisor advisor;
-    private final PlanRepository plans;
+    private final ServicePlanRepository plans;
     private final WorkOrders workOrders;
     private final OrgUnits units;
     private final AuditTrail audit;
@@ -54,7 +54,7 @@ class Plans {
     private final MessageSource messages;
     private final Clock clock;
 
-    Plans(Advisor advisor, PlanRepository plans, WorkOrders workOrders, OrgUnits units, AuditTrail audit,
+    Plans(Advisor advisor, ServicePlanRepository plans, WorkOrders workOrders, OrgUnits units, AuditTrail audit,
           PlanProperties properties, MessageSource messages, Clock clock) {
         this.advisor = advisor;
         this.plans = plans;
@@ -132,7 +132,7 @@ class Plans {
             }
         }
         BigDecimal estimated = chosen.stream().map(Advice.Option::annualSaving).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long id = plans.insert(new PlanRepository.Row(0, account.number(), account.unitId(), orderNumber,
+        long id = plans.insert(new ServicePlanRepository.Row(0, account.number(), account.unitId(), orderNumber,
                 PlanStatus.RECORDED, advice.tariffCode(), advice.basis(), tariffAfter, basisAfter, account.capacityKva(),
                 has(chosen, AdviceKind.PEAK_SHIFT) ? share : null, estimated, advice.from(), advice.to(), note, null,
                 properties.evaluationMonths(), actor.username(), now, null, null, null, null, 0));
@@ -159,7 +159,7 @@ class Plans {
      */
     @Transactional
     public PlanView execute(long id, Execution command, Actor actor) {
-        PlanRepository.Row plan = locked(id, actor);
+        ServicePlanRepository.Row plan = locked(id, actor);
         if (plan.status() != PlanStatus.RECORDED) {
             throw new ConflictException("plan.conflict.status", id, plan.status());
         }
@@ -199,7 +199,7 @@ class Plans {
         return get(id, actor);
     }
 
-    private String describe(PlanRepository.Row plan, Locale locale) {
+    private String describe(ServicePlanRepository.Row plan, Locale locale) {
         List<String> parts = new ArrayList<>();
         if (!plan.tariffAfter().equals(plan.tariffBefore())) {
             parts.add(messages.getMessage("plan.application.tariff", new Object[] {plan.tariffBefore(), plan.tariffAfter()}, locale));
@@ -215,7 +215,7 @@ class Plans {
 
     @Transactional
     public PlanView cancel(long id, Integer version, Actor actor) {
-        PlanRepository.Row plan = locked(id, actor);
+        ServicePlanRepository.Row plan = locked(id, actor);
         if (plan.status() != PlanStatus.RECORDED) {
             throw new ConflictException("plan.conflict.status", id, plan.status());
         }
@@ -227,7 +227,7 @@ class Plans {
         return get(id, actor);
     }
 
-    private PlanRepository.Row locked(long id, Actor actor) {
+    private ServicePlanRepository.Row locked(long id, Actor actor) {
         DataScope scope = units.scopeOf(actor);
         plans.find(id, scope).orElseThrow(() -> new NotFoundException(ENTITY, id));
         return plans.lock(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
@@ -235,7 +235,7 @@ class Plans {
 
     @Transactional(readOnly = true)
     public PlanView get(long id, Actor actor) {
-        PlanRepository.Row row = plans.find(id, units.scopeOf(actor)).orElseThrow(() -> new NotFoundException(ENTITY, id));
+        ServicePlanRepository.Row row = plans.find(id, units.scopeOf(actor)).orElseThrow(() -> new NotFoundException(ENTITY, id));
         return views(List.of(row), true).get(0);
     }
 
@@ -275,8 +275,8 @@ class Plans {
         }).toList();
     }
 
-    List<PlanView> views(List<PlanRepository.Row> rows, boolean withMonths) {
-        List<Long> ids = rows.stream().map(PlanRepository.Row::id).toList();
+    List<PlanView> views(List<ServicePlanRepository.Row> rows, boolean withMonths) {
+        List<Long> ids = rows.stream().map(ServicePlanRepository.Row::id).toList();
         Map<Long, List<PlanView.ChosenOption>> options = plans.options(ids);
         Map<Long, PlanView.Evaluation> evaluations = plans.evaluations(ids, withMonths);
         return rows.stream().map(r -> new PlanView(r.id(), r.customerNumber(), r.unitId(), r.orderNumber(), r.status(),

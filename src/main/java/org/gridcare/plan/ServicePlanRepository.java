@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class PlanRepository {
+class ServicePlanRepository {
 
     private static final String COLUMNS = """
             p.id, p.customer_number, p.unit_id, p.order_number, p.status, p.tariff_before, p.basis_before,
@@ -30,7 +30,7 @@ class PlanRepository {
 
     private final JdbcClient jdbc;
 
-    PlanRepository(JdbcClient jdbc) {
+    ServicePlanRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -84,12 +84,12 @@ class PlanRepository {
     Optional<Row> find(long id, DataScope scope) {
         return jdbc.sql("select " + COLUMNS + " from service_plan p where p.id = :id and (:all or p.unit_id = any(:units))")
                 .param("id", id).param("all", scope.all()).param("units", scope.unitIdArray())
-                .query(PlanRepository::row).optional();
+                .query(ServicePlanRepository::row).optional();
     }
 
     Optional<Row> lock(long id) {
         return jdbc.sql("select " + COLUMNS + " from service_plan p where p.id = :id for update")
-                .param("id", id).query(PlanRepository::row).optional();
+                .param("id", id).query(ServicePlanRepository::row).optional();
     }
 
     List<Row> ofCustomer(String customerNumber, DataScope scope) {
@@ -97,7 +97,7 @@ class PlanRepository {
                  from service_plan p where p.customer_number = :c and (:all or p.unit_id = any(:units))
                  order by p.created_at desc, p.id desc limit 100
                 """).param("c", customerNumber).param("all", scope.all()).param("units", scope.unitIdArray())
-                .query(PlanRepository::row).list();
+                .query(ServicePlanRepository::row).list();
     }
 
     List<Row> ofOrder(String orderNumber, DataScope scope) {
@@ -105,7 +105,7 @@ class PlanRepository {
                  from service_plan p where p.order_number = :o and (:all or p.unit_id = any(:units))
                  order by p.created_at desc, p.id desc
                 """).param("o", orderNumber).param("all", scope.all()).param("units", scope.unitIdArray())
-                .query(PlanRepository::row).list();
+                .query(ServicePlanRepository::row).list();
     }
 
     List<Row> recent(PlanStatus status, DataScope scope, int limit) {
@@ -114,7 +114,7 @@ class PlanRepository {
                   and (:all or p.unit_id = any(:units))
                  order by p.created_at desc, p.id desc limit :limit
                 """).param("status", status == null ? null : status.name()).param("all", scope.all())
-                .param("units", scope.unitIdArray()).param("limit", limit).query(PlanRepository::row).list();
+                .param("units", scope.unitIdArray()).param("limit", limit).query(ServicePlanRepository::row).list();
     }
 
     /** Plans carried out whose evaluation came due, locked (skipping those another instance holds). */
