@@ -50,6 +50,39 @@ public class BillCalculator {
         return price(request, tariffs.book(), labels.of(locale));
     }
 
+    /**
+     * One reading of the tariffs and the power-factor table for pricing many periods (the service plans price twelve
+     * months on several setups): the same quotes as {@link #quote}, without reading the tariffs for each.
+     */
+    public Session session(Locale locale) {
+        return new Session(tariffs.book(), labels.of(locale));
+    }
+
+    /** Tariffs read once; {@link #quote} is {@link BillCalculator#quote} on them. Not for long-lived use. */
+    public static final class Session {
+
+        private final TariffBook book;
+        private final LineLabels.Bound labels;
+
+        private Session(TariffBook book, LineLabels.Bound labels) {
+            this.book = book;
+            this.labels = labels;
+        }
+
+        public Quote quote(QuoteRequest request) {
+            return price(request, book, labels);
+        }
+
+        public java.util.Optional<Tariff> tariff(String code) {
+            return book.tariff(code);
+        }
+
+        /** The version of the tariff in force on that day. */
+        public java.util.Optional<TariffSchedule> inForce(String code, LocalDate day) {
+            return tariff(code).flatMap(t -> t.inForceOn(day));
+        }
+    }
+
     static Quote price(QuoteRequest r, TariffBook book, LineLabels.Bound labels) {
         List<Violation> problems = new ArrayList<>();
         String code = r.tariffCode() == null ? "" : r.tariffCode().strip();

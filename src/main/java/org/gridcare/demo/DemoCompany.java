@@ -197,7 +197,7 @@ final class DemoCompany {
                 name = (urban ? city.substring(0, 2) : station.county().substring(0, 2)) + texts.pick("industryWords", r)
                         + texts.pick("industries", r);
                 voltage = r.nextInt(3) == 0 ? "AC35KV" : "AC10KV";
-                tariff = "IND-LARGE";
+                tariff = "EXAMPLE-LI-TOU";
                 capacity = BigDecimal.valueOf(315 + r.nextInt(4700));
                 idNumber = creditCode(r);
                 meterType = "HIGH_VOLTAGE_CT";
@@ -218,7 +218,8 @@ final class DemoCompany {
             default -> {
                 name = texts.personName(r);
                 voltage = r.nextInt(20) == 0 ? "AC380V" : "AC220V";
-                tariff = "RES-TIER";
+                // the billing module's seeded Zhejiang residential tariffs; every third household has chosen time-of-use
+                tariff = index % 3 == 0 ? "ZJ-RES-TOU" : "ZJ-RES-FLAT";
                 capacity = BigDecimal.valueOf(4 + r.nextInt(9));
                 if (r.nextInt(10) < 7) {
                     idNumber = residentId(station, r);
