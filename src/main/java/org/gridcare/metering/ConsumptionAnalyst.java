@@ -26,6 +26,10 @@ class ConsumptionAnalyst {
 
     /** The load profile looks at the last this many days of the range (a full scan of raw intervals). */
     static final int PROFILE_DAYS = 90;
+    /** The intake card shows this many months, and the anomalies of this many days (at most this many). */
+    static final int CARD_MONTHS = 6;
+    static final int CARD_DAYS = 120;
+    static final int CARD_ANOMALIES = 5;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Consumption consumption;
@@ -74,6 +78,15 @@ class ConsumptionAnalyst {
         List<MeterSummary> peerMeters = meters.ofPeers(customerNumber, metered.scope(), properties.peerLimit());
         PeerComparison peers = peers(readings.dailyAverages(peerMeters, range.from(), range.to()), metered.customer().number());
 
+        List<Anomaly> anomalies = anomalies(own, daily, range);
+
+        return new ConsumptionAnalysis(metered.customer().number(), metered.customer().name(), metered.customer().kind(),
+                range.from(), range.to(), daily, monthly, monthOnMonth, yearOnYear, tou(monthly), profile, peak, peers,
+                anomalies);
+    }
+
+    /** The anomalies of the daily series of a range, and the register reversals in it. */
+    private List<Anomaly> anomalies(List<MeterSummary> own, List<SeriesPoint> daily, Consumption.Range range) {
         List<AnomalyRules.Day> days = daily.stream().filter(p -> p.kwh() != null)
                 .map(p -> new AnomalyRules.Day(LocalDate.parse(p.period()), p.kwh())).toList();
         List<Anomaly> anomalies = new ArrayList<>(new AnomalyRules(properties.anomaly())
@@ -81,10 +94,29 @@ class ConsumptionAnalyst {
         readings.registerDeltas(own, range.from(), range.to()).stream()
                 .filter(d -> d.total() != null && d.total().signum() < 0)
                 .forEach(d -> anomalies.add(new Anomaly("REGISTER_REVERSAL", d.day(), d.day(), d.total(), null)));
+        return anomalies;
+    }
 
-        return new ConsumptionAnalysis(metered.customer().number(), metered.customer().name(), metered.customer().kind(),
-                range.from(), range.to(), daily, monthly, monthOnMonth, yearOnYear, tou(monthly), profile, peak, peers,
-                anomalies);
+    /**
+     * The agent's consumption card (intake view): the last {@link #CARD_MONTHS} months' kWh up to {@code today},
+     * month-on-month and year-on-year change of the latest month with data, and the latest anomalies of the last
+     * {@link #CARD_DAYS} days (judged against the days before them, as the analysis of that range would).
+     */
+    @Transactional(readOnly = true)
+    public ConsumptionCard card(String customerNumber, LocalDate today, Actor actor) {
+        Consumption.Metered metered = consumption.metered(customerNumber, actor);
+        List<MeterSummary> own = metered.meters();
+        LocalDate firstMonth = today.withDayOfMonth(1).minusMonths(CARD_MONTHS - 1);
+        List<SeriesPoint> monthsWithHistory = readings.series(own, firstMonth.minusMonths(12), today, Granularity.MONTH);
+        String first = Granularity.MONTH.label(firstMonth);
+        List<SeriesPoint> months = monthsWithHistory.stream().filter(p -> p.period().compareTo(first) >= 0).toList();
+        SeriesPoint last = months.stream().filter(p -> p.kwh() != null).reduce((a, b) -> b).orElse(null);
+        Consumption.Range range = new Consumption.Range(today.minusDays(CARD_DAYS - 1), today);
+        List<Anomaly> latest = anomalies(own, readings.series(own, range.from(), range.to(), Granularity.DAY), range)
+                .stream().sorted(java.util.Comparator.comparing(Anomaly::from).reversed()).limit(CARD_ANOMALIES).toList();
+        return new ConsumptionCard(metered.customer().number(), !own.isEmpty(), months,
+                last == null ? null : change(last, monthsWithHistory, 1),
+                last == null ? null : change(last, monthsWithHistory, 12), range.from(), range.to(), latest);
     }
 
     private static Change change(SeriesPoint current, List<SeriesPoint> months, int monthsBack) {

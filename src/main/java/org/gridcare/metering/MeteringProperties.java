@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param futureTolerance    readings later than now plus this are refused as out of range
  * @param peerLimit          at most this many similar customers are compared
  * @param anomaly            thresholds of the anomaly rules
+ * @param anomalyOrderChannel the channel of a work order raised from an anomaly (the agent's own channel of work)
  */
 @ConfigurationProperties("gridcare.metering")
 record MeteringProperties(
@@ -29,7 +30,8 @@ record MeteringProperties(
         @DefaultValue("2000") int earliestReading,
         @DefaultValue("1d") Duration futureTolerance,
         @DefaultValue("2000") int peerLimit,
-        @DefaultValue Anomaly anomaly) {
+        @DefaultValue Anomaly anomaly,
+        @DefaultValue("HOTLINE_95598") org.gridcare.workorder.Channel anomalyOrderChannel) {
 
     /**
      * @param zeroDays        this many consecutive days of zero consumption while a meter is in service
