@@ -51,9 +51,10 @@ class ConsumptionAnalyst {
         Consumption.Metered metered = consumption.metered(customerNumber, actor);
         List<MeterSummary> own = metered.meters();
 
-        List<SeriesPoint> daily = readings.series(own, range.from(), range.to(), Granularity.DAY);
         LocalDate monthsFrom = range.from().withDayOfMonth(1).minusMonths(12);
-        List<SeriesPoint> monthsWithHistory = readings.series(own, monthsFrom, range.to(), Granularity.MONTH);
+        ConsumptionReadings.Loaded loaded = readings.load(own, monthsFrom, range.to());
+        List<SeriesPoint> daily = loaded.series(range.from(), range.to(), Granularity.DAY);
+        List<SeriesPoint> monthsWithHistory = loaded.series(monthsFrom, range.to(), Granularity.MONTH);
         String firstMonth = Granularity.MONTH.label(range.from().withDayOfMonth(1));
         List<SeriesPoint> monthly = monthsWithHistory.stream().filter(p -> p.period().compareTo(firstMonth) >= 0).toList();
 
@@ -78,7 +79,7 @@ class ConsumptionAnalyst {
         List<MeterSummary> peerMeters = meters.ofPeers(customerNumber, metered.scope(), properties.peerLimit());
         PeerComparison peers = peers(readings.dailyAverages(peerMeters, range.from(), range.to()), metered.customer().number());
 
-        List<Anomaly> anomalies = anomalies(own, daily, range);
+        List<Anomaly> anomalies = anomalies(own, daily, loaded.deltas(range.from(), range.to()));
 
         return new ConsumptionAnalysis(metered.customer().number(), metered.customer().name(), metered.customer().kind(),
                 range.from(), range.to(), daily, monthly, monthOnMonth, yearOnYear, tou(monthly), profile, peak, peers,
@@ -86,12 +87,13 @@ class ConsumptionAnalyst {
     }
 
     /** The anomalies of the daily series of a range, and the register reversals in it. */
-    private List<Anomaly> anomalies(List<MeterSummary> own, List<SeriesPoint> daily, Consumption.Range range) {
+    private List<Anomaly> anomalies(List<MeterSummary> own, List<SeriesPoint> daily,
+                                    List<ConsumptionReadings.RegisterDelta> deltas) {
         List<AnomalyRules.Day> days = daily.stream().filter(p -> p.kwh() != null)
                 .map(p -> new AnomalyRules.Day(LocalDate.parse(p.period()), p.kwh())).toList();
         List<Anomaly> anomalies = new ArrayList<>(new AnomalyRules(properties.anomaly())
                 .detect(days, day -> own.stream().anyMatch(m -> m.inServiceOn(day))));
-        readings.registerDeltas(own, range.from(), range.to()).stream()
+        deltas.stream()
                 .filter(d -> d.total() != null && d.total().signum() < 0)
                 .forEach(d -> anomalies.add(new Anomaly("REGISTER_REVERSAL", d.day(), d.day(), d.total(), null)));
         return anomalies;
@@ -107,12 +109,14 @@ class ConsumptionAnalyst {
         Consumption.Metered metered = consumption.metered(customerNumber, actor);
         List<MeterSummary> own = metered.meters();
         LocalDate firstMonth = today.withDayOfMonth(1).minusMonths(CARD_MONTHS - 1);
-        List<SeriesPoint> monthsWithHistory = readings.series(own, firstMonth.minusMonths(12), today, Granularity.MONTH);
+        ConsumptionReadings.Loaded loaded = readings.load(own, firstMonth.minusMonths(12), today);
+        List<SeriesPoint> monthsWithHistory = loaded.series(firstMonth.minusMonths(12), today, Granularity.MONTH);
         String first = Granularity.MONTH.label(firstMonth);
         List<SeriesPoint> months = monthsWithHistory.stream().filter(p -> p.period().compareTo(first) >= 0).toList();
         SeriesPoint last = months.stream().filter(p -> p.kwh() != null).reduce((a, b) -> b).orElse(null);
         Consumption.Range range = new Consumption.Range(today.minusDays(CARD_DAYS - 1), today);
-        List<Anomaly> latest = anomalies(own, readings.series(own, range.from(), range.to(), Granularity.DAY), range)
+        List<Anomaly> latest = anomalies(own, loaded.series(range.from(), range.to(), Granularity.DAY),
+                        loaded.deltas(range.from(), range.to()))
                 .stream().sorted(java.util.Comparator.comparing(Anomaly::from).reversed()).limit(CARD_ANOMALIES).toList();
         return new ConsumptionCard(metered.customer().number(), !own.isEmpty(), months,
                 last == null ? null : change(last, monthsWithHistory, 1),
