@@ -7,7 +7,9 @@ import com.jayway.jsonpath.JsonPath;
 import org.gridcare.Fixtures;
 import org.gridcare.GridCareTest;
 import org.gridcare.MutableClock;
+import org.gridcare.customer.MeterDirectory;
 import org.gridcare.identity.Role;
+import org.gridcare.organisation.DataScope;
 import org.gridcare.organisation.OrgUnitKind;
 import org.gridcare.shared.BusinessTime;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +49,7 @@ class AnomalyOrderTests {
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired UserDetailsService accounts;
+    @Autowired MeterDirectory meters;
 
     MeteringWorld world;
     String station;
@@ -167,6 +170,32 @@ class AnomalyOrderTests {
                 .query(Long.class).single()).isZero();
         mvc.perform(get("/api/v1/work-orders").with(asAdmin()).param("customer", customer))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(0));
+    }
+
+    @Test
+    void aRegisterReversalThatCameAnotherWayRaisesAnOrderToo() throws Exception {
+        String customer = customerWithZeroRun();
+        long meterId = meters.ofCustomer(customer, DataScope.unrestricted()).get(0).meterId();
+        // the import refuses a register going backwards; data that came another way can still hold one
+        LocalDate reversed = today.minusDays(10);
+        jdbc.sql("""
+                insert into meter_register (meter_id, read_at, total)
+                values (:m, :first, 1000), (:m, :second, 990), (:m, :third, 1000)
+                """).param("m", meterId)
+                .param("first", ConsumptionReadings.start(reversed))
+                .param("second", ConsumptionReadings.start(reversed.plusDays(1)))
+                .param("third", ConsumptionReadings.start(reversed.plusDays(2))).update();
+        String key = "REGISTER_REVERSAL-" + reversed.toString().replace("-", "");
+        mvc.perform(get("/api/v1/customers/{n}/consumption/analysis", customer).with(as(agent))
+                        .param("from", from.toString()).param("to", today.toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.anomalies[?(@.key == '" + key + "')].value").value(-10));
+        String created = mvc.perform(post("/api/v1/customers/{n}/anomalies/{k}/order", customer, key).with(as(agent))
+                        .param("from", from.toString()).param("to", today.toString()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        mvc.perform(get("/api/v1/work-orders/{n}", (String) JsonPath.read(created, "$.orderNumber")).with(asAdmin()))
+                .andExpect(jsonPath("$.description").value(org.hamcrest.Matchers.containsString(
+                        "用电分析发现示数倒走：" + reversed + " 的表码示数低于前一次读数（差 -10 kWh）")));
     }
 
     RequestPostProcessor console(String username) {
