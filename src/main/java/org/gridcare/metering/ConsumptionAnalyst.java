@@ -2,12 +2,16 @@ package org.gridcare.metering;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.gridcare.customer.MeterDirectory;
 import org.gridcare.customer.MeterSummary;
@@ -30,19 +34,24 @@ class ConsumptionAnalyst {
     static final int CARD_MONTHS = 6;
     static final int CARD_DAYS = 120;
     static final int CARD_ANOMALIES = 5;
+    /** Groups of similar customers whose averages are kept at most (a group of 2,000 peers is ~200 KB). */
+    static final int PEER_CACHE_GROUPS = 500;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Consumption consumption;
     private final ConsumptionReadings readings;
     private final MeterDirectory meters;
     private final MeteringProperties properties;
+    private final Clock clock;
+    private final Map<PeerGroup, CachedPeers> peerCache = new ConcurrentHashMap<>();
 
     ConsumptionAnalyst(Consumption consumption, ConsumptionReadings readings, MeterDirectory meters,
-                       MeteringProperties properties) {
+                       MeteringProperties properties, Clock clock) {
         this.consumption = consumption;
         this.readings = readings;
         this.meters = meters;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -76,8 +85,7 @@ class ConsumptionAnalyst {
                     .map(p -> new PeakDemand(p.maxDemandKw(), p.period())).orElse(peak);
         }
 
-        List<MeterSummary> peerMeters = meters.ofPeers(customerNumber, metered.scope(), properties.peerLimit());
-        PeerComparison peers = peers(readings.dailyAverages(peerMeters, range.from(), range.to()), metered.customer().number());
+        PeerComparison peers = peers(peerAverages(metered, range), metered.customer().number());
 
         List<Anomaly> anomalies = anomalies(own, daily, loaded.deltas(range.from(), range.to()));
 
@@ -121,6 +129,47 @@ class ConsumptionAnalyst {
         return new ConsumptionCard(metered.customer().number(), !own.isEmpty(), months,
                 last == null ? null : change(last, monthsWithHistory, 1),
                 last == null ? null : change(last, monthsWithHistory, 12), range.from(), range.to(), latest);
+    }
+
+    /** A group of similar customers over the calendar months of a range. */
+    private record PeerGroup(long unitId, String kind, LocalDate fromMonth, LocalDate toMonth) {
+    }
+
+    private record CachedPeers(Map<String, BigDecimal> averages, Instant until) {
+    }
+
+    /**
+     * The average daily kWh of the customer's similar customers (same supply station and kind), the customer
+     * included. Finding the peers and reading their months is the costly part of an analysis (thousands of
+     * customers), so a group's averages are kept for {@code peer-cache-ttl} and reused by the analyses of its
+     * other customers; the customer's own average is always read afresh.
+     */
+    private Map<String, BigDecimal> peerAverages(Consumption.Metered metered, Consumption.Range range) {
+        String number = metered.customer().number();
+        Instant now = clock.instant();
+        PeerGroup group = new PeerGroup(metered.customer().unitId(), metered.customer().kind(),
+                range.from().withDayOfMonth(1), range.to().withDayOfMonth(1));
+        CachedPeers cached = properties.peerCacheTtl().isZero() ? null : peerCache.get(group);
+        Map<String, BigDecimal> averages;
+        if (cached != null && cached.until().isAfter(now)) {
+            averages = new HashMap<>(cached.averages());
+        } else {
+            List<MeterSummary> peerMeters = meters.ofPeers(number, metered.scope(), properties.peerLimit());
+            averages = readings.dailyAverages(peerMeters, range.from(), range.to());
+            if (!properties.peerCacheTtl().isZero()) {
+                if (peerCache.size() >= PEER_CACHE_GROUPS) {
+                    peerCache.values().removeIf(c -> !c.until().isAfter(now));
+                    if (peerCache.size() >= PEER_CACHE_GROUPS) {
+                        peerCache.clear();
+                    }
+                }
+                peerCache.put(group, new CachedPeers(Map.copyOf(averages), now.plus(properties.peerCacheTtl())));
+            }
+            averages = new HashMap<>(averages);
+        }
+        averages.remove(number);
+        averages.putAll(readings.dailyAverages(metered.meters(), range.from(), range.to()));
+        return averages;
     }
 
     private static Change change(SeriesPoint current, List<SeriesPoint> months, int monthsBack) {
