@@ -103,7 +103,8 @@ class ConsumptionAnalyst {
                 .detect(days, day -> own.stream().anyMatch(m -> m.inServiceOn(day))));
         deltas.stream()
                 .filter(d -> d.total() != null && d.total().signum() < 0)
-                .forEach(d -> anomalies.add(new Anomaly("REGISTER_REVERSAL", d.day(), d.day(), d.total(), null)));
+                .forEach(d -> anomalies.add(new Anomaly("REGISTER_REVERSAL", d.day(), d.day(),
+                        ConsumptionReadings.plain(d.total()), null)));
         return anomalies;
     }
 
