@@ -39,7 +39,8 @@ echo "baseline: plain COPY into an unindexed table"
 START=$(date +%s.%N)
 "${PSQL[@]}" -c "\\copy bench_copy from '$FILE' with (format csv, header)"
 END=$(date +%s.%N)
-python3 -c "d=$END-$START; print(f'plain COPY: {d:.1f} s, {$ROWS/d:,.0f} rows/s')"
+COPY_SECONDS=$(python3 -c "print($END-$START)")
+python3 -c "d=$COPY_SECONDS; print(f'plain COPY: {d:.1f} s, {$ROWS/d:,.0f} rows/s')"
 "${PSQL[@]}" -c "drop table bench_copy"
 
 import_file() { # $1: label
@@ -52,13 +53,14 @@ import_file() { # $1: label
     [ "$STATUS" = DONE ] || [ "$STATUS" = FAILED ] && break
     sleep 0.5
   done
-  python3 - "$REPORT" <<'PY'
+  python3 - "$REPORT" "$COPY_SECONDS" <<'PY'
 import json, sys, datetime
 r = json.loads(sys.argv[1])
 t = lambda s: datetime.datetime.fromisoformat(s.replace('Z', '+00:00'))
 d = (t(r['finishedAt']) - t(r['startedAt'])).total_seconds()
 print(f"import {r['id']} {r['status']}: {r['rowsRead']} rows in {d:.1f} s = {r['rowsRead'] / d:,.0f} rows/s "
-      f"(accepted {r['rowsAccepted']}, unchanged {r['rowsUnchanged']}, rejected {r['rowsRejected']})")
+      f"(accepted {r['rowsAccepted']}, unchanged {r['rowsUnchanged']}, rejected {r['rowsRejected']}); "
+      f"{100 * float(sys.argv[2]) / d:.0f} % of the plain COPY's rate")
 PY
 }
 uptime

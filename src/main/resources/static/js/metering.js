@@ -54,6 +54,17 @@
             {name: label('valley'), value: number(data.tou.valley)}
           ].filter(function (d) { return d.value; })}]
         });
+      } else if (kind === 'peers' && data.peers && data.peers.averageDailyKwh !== undefined) {
+        echarts.init(element).setOption({
+          tooltip: {trigger: 'axis'},
+          grid: {left: 50, right: 16, top: 24, bottom: 30},
+          xAxis: {type: 'category', data: [label('mine'), label('median')]},
+          yAxis: {type: 'value', name: label('daily-average')},
+          series: [{type: 'bar', barWidth: '40%', data: [
+            {value: number(data.peers.averageDailyKwh), itemStyle: {color: '#d9534f'}},
+            {value: number(data.peers.medianDailyKwh), itemStyle: {color: '#5b8ff9'}}
+          ]}]
+        });
       } else {
         return;
       }

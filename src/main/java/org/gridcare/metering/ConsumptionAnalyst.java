@@ -2,12 +2,16 @@ package org.gridcare.metering;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.gridcare.customer.MeterDirectory;
 import org.gridcare.customer.MeterSummary;
@@ -26,19 +30,28 @@ class ConsumptionAnalyst {
 
     /** The load profile looks at the last this many days of the range (a full scan of raw intervals). */
     static final int PROFILE_DAYS = 90;
+    /** The intake card shows this many months, and the anomalies of this many days (at most this many). */
+    static final int CARD_MONTHS = 6;
+    static final int CARD_DAYS = 120;
+    static final int CARD_ANOMALIES = 5;
+    /** Groups of similar customers whose averages are kept at most (a group of 2,000 peers is ~200 KB). */
+    static final int PEER_CACHE_GROUPS = 500;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Consumption consumption;
     private final ConsumptionReadings readings;
     private final MeterDirectory meters;
     private final MeteringProperties properties;
+    private final Clock clock;
+    private final Map<PeerGroup, CachedPeers> peerCache = new ConcurrentHashMap<>();
 
     ConsumptionAnalyst(Consumption consumption, ConsumptionReadings readings, MeterDirectory meters,
-                       MeteringProperties properties) {
+                       MeteringProperties properties, Clock clock) {
         this.consumption = consumption;
         this.readings = readings;
         this.meters = meters;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -47,9 +60,10 @@ class ConsumptionAnalyst {
         Consumption.Metered metered = consumption.metered(customerNumber, actor);
         List<MeterSummary> own = metered.meters();
 
-        List<SeriesPoint> daily = readings.series(own, range.from(), range.to(), Granularity.DAY);
         LocalDate monthsFrom = range.from().withDayOfMonth(1).minusMonths(12);
-        List<SeriesPoint> monthsWithHistory = readings.series(own, monthsFrom, range.to(), Granularity.MONTH);
+        ConsumptionReadings.Loaded loaded = readings.load(own, monthsFrom, range.to());
+        List<SeriesPoint> daily = loaded.series(range.from(), range.to(), Granularity.DAY);
+        List<SeriesPoint> monthsWithHistory = loaded.series(monthsFrom, range.to(), Granularity.MONTH);
         String firstMonth = Granularity.MONTH.label(range.from().withDayOfMonth(1));
         List<SeriesPoint> monthly = monthsWithHistory.stream().filter(p -> p.period().compareTo(firstMonth) >= 0).toList();
 
@@ -71,20 +85,92 @@ class ConsumptionAnalyst {
                     .map(p -> new PeakDemand(p.maxDemandKw(), p.period())).orElse(peak);
         }
 
-        List<MeterSummary> peerMeters = meters.ofPeers(customerNumber, metered.scope(), properties.peerLimit());
-        PeerComparison peers = peers(readings.dailyAverages(peerMeters, range.from(), range.to()), metered.customer().number());
+        PeerComparison peers = peers(peerAverages(metered, range), metered.customer().number());
 
-        List<AnomalyRules.Day> days = daily.stream().filter(p -> p.kwh() != null)
-                .map(p -> new AnomalyRules.Day(LocalDate.parse(p.period()), p.kwh())).toList();
-        List<Anomaly> anomalies = new ArrayList<>(new AnomalyRules(properties.anomaly())
-                .detect(days, day -> own.stream().anyMatch(m -> m.inServiceOn(day))));
-        readings.registerDeltas(own, range.from(), range.to()).stream()
-                .filter(d -> d.total() != null && d.total().signum() < 0)
-                .forEach(d -> anomalies.add(new Anomaly("REGISTER_REVERSAL", d.day(), d.day(), d.total(), null)));
+        List<Anomaly> anomalies = anomalies(own, daily, loaded.deltas(range.from(), range.to()));
 
         return new ConsumptionAnalysis(metered.customer().number(), metered.customer().name(), metered.customer().kind(),
                 range.from(), range.to(), daily, monthly, monthOnMonth, yearOnYear, tou(monthly), profile, peak, peers,
                 anomalies);
+    }
+
+    /** The anomalies of the daily series of a range, and the register reversals in it. */
+    private List<Anomaly> anomalies(List<MeterSummary> own, List<SeriesPoint> daily,
+                                    List<ConsumptionReadings.RegisterDelta> deltas) {
+        List<AnomalyRules.Day> days = daily.stream().filter(p -> p.kwh() != null)
+                .map(p -> new AnomalyRules.Day(LocalDate.parse(p.period()), p.kwh())).toList();
+        List<Anomaly> anomalies = new ArrayList<>(new AnomalyRules(properties.anomaly())
+                .detect(days, day -> own.stream().anyMatch(m -> m.inServiceOn(day))));
+        deltas.stream()
+                .filter(d -> d.total() != null && d.total().signum() < 0)
+                .forEach(d -> anomalies.add(new Anomaly("REGISTER_REVERSAL", d.day(), d.day(),
+                        ConsumptionReadings.plain(d.total()), null)));
+        return anomalies;
+    }
+
+    /**
+     * The agent's consumption card (intake view): the last {@link #CARD_MONTHS} months' kWh up to {@code today},
+     * month-on-month and year-on-year change of the latest month with data, and the latest anomalies of the last
+     * {@link #CARD_DAYS} days (judged against the days before them, as the analysis of that range would).
+     */
+    @Transactional(readOnly = true)
+    public ConsumptionCard card(String customerNumber, LocalDate today, Actor actor) {
+        Consumption.Metered metered = consumption.metered(customerNumber, actor);
+        List<MeterSummary> own = metered.meters();
+        LocalDate firstMonth = today.withDayOfMonth(1).minusMonths(CARD_MONTHS - 1);
+        ConsumptionReadings.Loaded loaded = readings.load(own, firstMonth.minusMonths(12), today);
+        List<SeriesPoint> monthsWithHistory = loaded.series(firstMonth.minusMonths(12), today, Granularity.MONTH);
+        String first = Granularity.MONTH.label(firstMonth);
+        List<SeriesPoint> months = monthsWithHistory.stream().filter(p -> p.period().compareTo(first) >= 0).toList();
+        SeriesPoint last = months.stream().filter(p -> p.kwh() != null).reduce((a, b) -> b).orElse(null);
+        Consumption.Range range = new Consumption.Range(today.minusDays(CARD_DAYS - 1), today);
+        List<Anomaly> latest = anomalies(own, loaded.series(range.from(), range.to(), Granularity.DAY),
+                        loaded.deltas(range.from(), range.to()))
+                .stream().sorted(java.util.Comparator.comparing(Anomaly::from).reversed()).limit(CARD_ANOMALIES).toList();
+        return new ConsumptionCard(metered.customer().number(), !own.isEmpty(), months,
+                last == null ? null : change(last, monthsWithHistory, 1),
+                last == null ? null : change(last, monthsWithHistory, 12), range.from(), range.to(), latest);
+    }
+
+    /** A group of similar customers over the calendar months of a range. */
+    private record PeerGroup(long unitId, String kind, LocalDate fromMonth, LocalDate toMonth) {
+    }
+
+    private record CachedPeers(Map<String, BigDecimal> averages, Instant until) {
+    }
+
+    /**
+     * The average daily kWh of the customer's similar customers (same supply station and kind), the customer
+     * included. Finding the peers and reading their months is the costly part of an analysis (thousands of
+     * customers), so a group's averages are kept for {@code peer-cache-ttl} and reused by the analyses of its
+     * other customers; the customer's own average is always read afresh.
+     */
+    private Map<String, BigDecimal> peerAverages(Consumption.Metered metered, Consumption.Range range) {
+        String number = metered.customer().number();
+        Instant now = clock.instant();
+        PeerGroup group = new PeerGroup(metered.customer().unitId(), metered.customer().kind(),
+                range.from().withDayOfMonth(1), range.to().withDayOfMonth(1));
+        CachedPeers cached = properties.peerCacheTtl().isZero() ? null : peerCache.get(group);
+        Map<String, BigDecimal> averages;
+        if (cached != null && cached.until().isAfter(now)) {
+            averages = new HashMap<>(cached.averages());
+        } else {
+            List<MeterSummary> peerMeters = meters.ofPeers(number, metered.scope(), properties.peerLimit());
+            averages = readings.dailyAverages(peerMeters, range.from(), range.to());
+            if (!properties.peerCacheTtl().isZero()) {
+                if (peerCache.size() >= PEER_CACHE_GROUPS) {
+                    peerCache.values().removeIf(c -> !c.until().isAfter(now));
+                    if (peerCache.size() >= PEER_CACHE_GROUPS) {
+                        peerCache.clear();
+                    }
+                }
+                peerCache.put(group, new CachedPeers(Map.copyOf(averages), now.plus(properties.peerCacheTtl())));
+            }
+            averages = new HashMap<>(averages);
+        }
+        averages.remove(number);
+        averages.putAll(readings.dailyAverages(metered.meters(), range.from(), range.to()));
+        return averages;
     }
 
     private static Change change(SeriesPoint current, List<SeriesPoint> months, int monthsBack) {

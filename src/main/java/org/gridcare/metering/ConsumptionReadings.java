@@ -50,23 +50,58 @@ class ConsumptionReadings {
     }
 
     List<SeriesPoint> series(List<MeterSummary> meters, LocalDate from, LocalDate to, Granularity granularity) {
-        Map<LocalDate, Period> periods = new TreeMap<>();
-        if (!meters.isEmpty()) {
-            for (IntervalDay day : intervalDays(meters, from, to)) {
-                periods.computeIfAbsent(granularity.periodOf(day.day()), p -> new Period()).add(day);
+        return load(meters, from, to).series(from, to, granularity);
+    }
+
+    /**
+     * The readings of {@code from}–{@code to} in three queries (interval days, register differences, demand
+     * reads), from which the series of any part of the range are built in memory: an analysis reads them once
+     * for its daily series, its monthly series with the year before, and its anomalies.
+     */
+    Loaded load(List<MeterSummary> meters, LocalDate from, LocalDate to) {
+        if (meters.isEmpty()) {
+            return new Loaded(List.of(), List.of(), List.of());
+        }
+        return new Loaded(intervalDays(meters, from, to), registerDeltas(meters, from, to), demandReads(meters, from, to));
+    }
+
+    /** Readings loaded by {@link #load}; each list in day order. */
+    record Loaded(List<IntervalDay> days, List<RegisterDelta> deltas, List<DemandRead> demands) {
+
+        /**
+         * The series of {@code from}–{@code to} (within the loaded range): the same as a query of that range, since
+         * a register difference belongs to the day of its earlier read and looks only forward.
+         */
+        List<SeriesPoint> series(LocalDate from, LocalDate to, Granularity granularity) {
+            Map<LocalDate, Period> periods = new TreeMap<>();
+            for (IntervalDay day : days) {
+                if (within(day.day(), from, to)) {
+                    periods.computeIfAbsent(granularity.periodOf(day.day()), p -> new Period()).add(day);
+                }
             }
-            for (RegisterDelta delta : registerDeltas(meters, from, to)) {
-                if (granularity == Granularity.MONTH || delta.daily()) {
+            for (RegisterDelta delta : deltas) {
+                if (within(delta.day(), from, to) && (granularity == Granularity.MONTH || delta.daily())) {
                     periods.computeIfAbsent(granularity.periodOf(delta.day()), p -> new Period()).add(delta);
                 }
             }
-            for (DemandRead read : demandReads(meters, from, to)) {
-                periods.computeIfAbsent(granularity.periodOf(read.day()), p -> new Period()).demand(read.kw());
+            for (DemandRead read : demands) {
+                if (within(read.day(), from, to)) {
+                    periods.computeIfAbsent(granularity.periodOf(read.day()), p -> new Period()).demand(read.kw());
+                }
             }
+            List<SeriesPoint> points = new ArrayList<>();
+            periods.forEach((period, values) -> points.add(values.point(granularity.label(period))));
+            return points;
         }
-        List<SeriesPoint> points = new ArrayList<>();
-        periods.forEach((period, values) -> points.add(values.point(granularity.label(period))));
-        return points;
+
+        /** The register differences of {@code from}–{@code to}. */
+        List<RegisterDelta> deltas(LocalDate from, LocalDate to) {
+            return deltas.stream().filter(d -> within(d.day(), from, to)).toList();
+        }
+
+        private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
+            return !day.isBefore(from) && !day.isAfter(to);
+        }
     }
 
     List<IntervalDay> intervalDays(List<MeterSummary> meters, LocalDate from, LocalDate to) {

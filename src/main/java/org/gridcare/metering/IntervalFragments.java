@@ -24,7 +24,10 @@ final class IntervalFragments {
     private long[] lines = new long[128];
     private long fragments;
 
-    /** @param out where the COPY text lines go: {@code meter, day, clean, {slots}, {minutes}, {kwh_e4}, {lines}} */
+    /**
+     * @param out where the COPY text lines go: {@code meter, day, clean, {slots}, {minutes}, {kwh_e4}, {lines}, total kWh
+     *            (0.0001 kWh), points, highest interval demand (0.0001 kW)}
+     */
     IntervalFragments(StringBuilder out) {
         this.out = out;
     }
@@ -78,7 +81,14 @@ final class IntervalFragments {
         for (int i = 0; i < size; i++) {
             out.append(i == 0 ? "" : ",").append(lines[i]);
         }
-        out.append("}\n");
+        // the day's sums as the daily table keeps them (a clean fragment is stored with them as it is)
+        long total = 0;
+        long maxKw = 0;
+        for (int i = 0; i < size; i++) {
+            total += kwh[i];
+            maxKw = Math.max(maxKw, (long) kwh[i] * 60 / minutes[i]);
+        }
+        out.append("}\t").append(total).append('\t').append(size).append('\t').append(maxKw).append('\n');
         size = 0;
         fragments++;
     }

@@ -29,18 +29,22 @@ class MeteringApiController {
 
     static final String IMPORTERS = "hasAnyRole('ADMIN', 'MANAGER', 'SUPERVISOR')";
     static final String READERS = "hasAnyRole('ADMIN', 'MANAGER', 'SUPERVISOR', 'AGENT', 'DISPATCHER', 'FIELD_STAFF', 'INSPECTOR')";
+    /** Who may raise a work order from an anomaly: the roles that take orders in (the workorder intake's). */
+    static final String ORDER_RAISERS = "hasAnyRole('ADMIN', 'MANAGER', 'SUPERVISOR', 'AGENT', 'DISPATCHER')";
     private static final int MAX_REPORT_PAGE = 1000;
 
     private final ReadingImports imports;
     private final Consumption consumption;
     private final ConsumptionAnalyst analyst;
+    private final AnomalyOrders anomalyOrders;
     private final MessageSource messages;
 
     MeteringApiController(ReadingImports imports, Consumption consumption, ConsumptionAnalyst analyst,
-                          MessageSource messages) {
+                          AnomalyOrders anomalyOrders, MessageSource messages) {
         this.imports = imports;
         this.consumption = consumption;
         this.analyst = analyst;
+        this.anomalyOrders = anomalyOrders;
         this.messages = messages;
     }
 
@@ -120,6 +124,31 @@ class MeteringApiController {
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return analyst.analyse(number, from, to, Actors.required());
+    }
+
+    record AnomalyOrder(String customerNumber, String anomalyKey, String orderNumber, boolean created) {
+    }
+
+    @PostMapping("/api/v1/customers/{number}/anomalies/{key}/order")
+    @PreAuthorize(ORDER_RAISERS)
+    @Operation(summary = "Raise a READING_ANOMALY service application for the anomaly `key` (as the analysis of "
+            + "from–to lists it, e.g. ZERO_RUN-20240525), pre-filled with the customer and the anomaly: 201 with the "
+            + "new order's number, or 200 with the order raised for it before (one order per customer and anomaly)")
+    ResponseEntity<AnomalyOrder> raiseOrder(@PathVariable String number, @PathVariable String key,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        AnomalyOrders.Raised raised = anomalyOrders.raise(number, key, from, to, Actors.required());
+        AnomalyOrder body = new AnomalyOrder(number, raised.anomalyKey(), raised.orderNumber(), raised.created());
+        return raised.created()
+                ? ResponseEntity.created(URI.create("/api/v1/work-orders/" + raised.orderNumber())).body(body)
+                : ResponseEntity.ok(body);
+    }
+
+    @GetMapping("/api/v1/customers/{number}/anomalies/orders")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The work orders raised for the customer's anomalies, by anomaly key")
+    java.util.Map<String, String> anomalyOrders(@PathVariable String number) {
+        return anomalyOrders.ordersOf(number, Actors.required());
     }
 
     String message(RowProblem problem, Locale locale) {

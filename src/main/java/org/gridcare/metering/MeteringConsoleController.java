@@ -1,5 +1,6 @@
 package org.gridcare.metering;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.gridcare.shared.BusinessTime;
 import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.security.Actor;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -38,15 +41,19 @@ class MeteringConsoleController {
 
     private final ReadingImports imports;
     private final ConsumptionAnalyst analyst;
+    private final AnomalyOrders anomalyOrders;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    MeteringConsoleController(ReadingImports imports, ConsumptionAnalyst analyst, MessageSource messages,
-                              ObjectMapper json) {
+    MeteringConsoleController(ReadingImports imports, ConsumptionAnalyst analyst, AnomalyOrders anomalyOrders,
+                              MessageSource messages, ObjectMapper json, Clock clock) {
         this.imports = imports;
         this.analyst = analyst;
+        this.anomalyOrders = anomalyOrders;
         this.messages = messages;
         this.json = json;
+        this.clock = clock;
     }
 
     @GetMapping("/metering/imports")
@@ -129,10 +136,38 @@ class MeteringConsoleController {
             analysis = analyst.analyse(number, null, null, actor);
         }
         model.addAttribute("analysis", analysis);
+        model.addAttribute("anomalyOrders", anomalyOrders.ordersOf(analysis.customerNumber()));
         model.addAttribute("chartData", json.writeValueAsString(Map.of(
                 "daily", analysis.daily(), "monthly", analysis.monthly(),
                 "profile", analysis.loadProfile() == null ? Map.of() : analysis.loadProfile(),
-                "tou", analysis.touShares() == null ? Map.of() : analysis.touShares())));
+                "tou", analysis.touShares() == null ? Map.of() : analysis.touShares(),
+                "peers", analysis.peers() == null ? Map.of() : analysis.peers())));
         return "metering/analysis";
+    }
+
+    /**
+     * One click on an anomaly: its READING_ANOMALY order is raised (or the one raised before is found) and shown.
+     * {@code from}/{@code to} are the range of the analysis the button was on, so the server finds the same anomaly.
+     */
+    @PostMapping("/metering/customers/{number}/anomalies/{key}/order")
+    @PreAuthorize(MeteringApiController.ORDER_RAISERS)
+    String raiseOrder(@PathVariable String number, @PathVariable String key,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                      RedirectAttributes redirect) {
+        AnomalyOrders.Raised raised = anomalyOrders.raise(number, key, from, to, Actors.required());
+        redirect.addFlashAttribute("notice", raised.created() ? "metering.anomalyOrder.created" : "metering.anomalyOrder.existing");
+        redirect.addFlashAttribute("noticeArg", raised.orderNumber());
+        return "redirect:/work-orders/" + raised.orderNumber();
+    }
+
+    /** The consumption card of the agent's intake view, an htmx fragment the intake page loads for its customer. */
+    @GetMapping("/metering/customers/{number}/card")
+    @PreAuthorize(MeteringApiController.READERS)
+    String card(@PathVariable String number, Model model) {
+        ConsumptionCard card = analyst.card(number, LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE), Actors.required());
+        model.addAttribute("card", card);
+        model.addAttribute("anomalyOrders", anomalyOrders.ordersOf(card.customerNumber()));
+        return "metering/card :: card";
     }
 }

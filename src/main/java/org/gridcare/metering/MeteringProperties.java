@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param futureTolerance    readings later than now plus this are refused as out of range
  * @param peerLimit          at most this many similar customers are compared
  * @param anomaly            thresholds of the anomaly rules
+ * @param anomalyOrderChannel the channel of a work order raised from an anomaly (the agent's own channel of work)
+ * @param peerCacheTtl       how long the similar customers' averages of a group (supply station, kind, months) are
+ *                           reused by the analyses of its customers (0: computed for every analysis)
  */
 @ConfigurationProperties("gridcare.metering")
 record MeteringProperties(
@@ -29,7 +32,9 @@ record MeteringProperties(
         @DefaultValue("2000") int earliestReading,
         @DefaultValue("1d") Duration futureTolerance,
         @DefaultValue("2000") int peerLimit,
-        @DefaultValue Anomaly anomaly) {
+        @DefaultValue Anomaly anomaly,
+        @DefaultValue("HOTLINE_95598") org.gridcare.workorder.Channel anomalyOrderChannel,
+        @DefaultValue("15m") Duration peerCacheTtl) {
 
     /**
      * @param zeroDays        this many consecutive days of zero consumption while a meter is in service

@@ -61,7 +61,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReadingImportJob {
 
     static final String ENTITY = "MeterReadingImport";
-    private static final long PROGRESS_EVERY_ROWS = 20_000;
+    /** Rows between two looks at the clock while reading; the progress is written at most every {@link #PROGRESS_EVERY}. */
+    private static final long PROGRESS_CHECK_ROWS = 4_096;
+    private static final long PROGRESS_EVERY = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
     private static final int COPY_BUFFER = 256 * 1024;
 
     private final DataSource dataSource;
@@ -126,7 +128,8 @@ class ReadingImportJob {
         jdbc.sql("set local synchronize_seqscans = off").update();
         jdbc.sql(kind == ReadingKind.INTERVAL ? """
                 create temp table stage (meter_number text collate "C", day date, clean boolean, slots smallint[],
-                                         minutes smallint[], kwh integer[], lines bigint[]) on commit drop
+                                         minutes smallint[], kwh integer[], lines bigint[], total bigint, points integer,
+                                         max_kw bigint, meter_id bigint, in_service boolean) on commit drop
                 """ : """
                 create temp table stage (line bigint, meter_number text, ts timestamptz, total numeric, critical_peak numeric,
                                          peak numeric, flat numeric, valley numeric, reactive_kvarh numeric,
@@ -184,8 +187,11 @@ class ReadingImportJob {
                         String.join(",", missing), String.join(",", kind.columns())));
             }
             ReadingRows rows = new ReadingRows(kind, header, records.headerSize(), earliest, latest);
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy stage from stdin");
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(kind == ReadingKind.INTERVAL
+                    ? "copy stage (meter_number, day, clean, slots, minutes, kwh, lines, total, points, max_kw) from stdin"
+                    : "copy stage from stdin");
             try {
+                long reported = System.nanoTime();
                 StringBuilder buffer = new StringBuilder(COPY_BUFFER + 4096);
                 IntervalFragments intervals = new IntervalFragments(buffer);
                 while (records.next()) {
@@ -201,8 +207,10 @@ class ReadingImportJob {
                     if (buffer.length() >= COPY_BUFFER) {
                         write(copy, buffer);
                     }
-                    if (counts[0] % PROGRESS_EVERY_ROWS == 0) {
+                    if (counts[0] % PROGRESS_CHECK_ROWS == 0 && System.nanoTime() - reported >= PROGRESS_EVERY) {
+                        // a commit of its own each time: once a second, not per so many rows
                         progress(id, "READING", counted.count(), counts[0]);
+                        reported = System.nanoTime();
                     }
                 }
                 intervals.flush();
@@ -273,30 +281,39 @@ class ReadingImportJob {
     }
 
     /**
-     * The staged interval fragments as one row per meter-day, their arrays ordered by slot and line:
-     * a meter-day that came as one fragment (the usual case) is taken as it is, several fragments of one
-     * meter-day are merged.
+     * The staged interval fragments as one row per meter-day ({@code stage_day}), their arrays ordered by slot and
+     * line. When every meter-day came as one fragment (the usual case: a file that lists a meter's day together)
+     * the staging table already is that, with its sums from the reader, and is only renamed; otherwise the
+     * fragments of a meter-day are merged (and summed) here. Only the key columns are analysed: the statistics of
+     * the array columns cost more than everything else the database does with them.
      */
     private void stageDays() {
-        jdbc.sql("""
-                create temp table stage_day (meter_number text collate "C", day date, meter_id bigint, in_service boolean,
-                                             clean boolean, done boolean not null default false, slots smallint[],
-                                             minutes smallint[], kwh integer[], lines bigint[]) on commit drop
-                """).update();
-        jdbc.sql("""
-                insert into stage_day (meter_number, day, clean, slots, minutes, kwh, lines)
-                with many as (select meter_number, day from stage group by 1, 2 having count(*) > 1)
-                select s.meter_number, s.day, s.clean, s.slots, s.minutes, s.kwh, s.lines from stage s
-                 where not exists (select 1 from many m where m.meter_number = s.meter_number and m.day = s.day)
-                union all
-                select s.meter_number, s.day, count(distinct u.slot) = count(*),
-                       array_agg(u.slot order by u.slot, u.line), array_agg(u.length order by u.slot, u.line),
-                       array_agg(u.value order by u.slot, u.line), array_agg(u.line order by u.slot, u.line)
-                  from stage s join many m on m.meter_number = s.meter_number and m.day = s.day
-                 cross join lateral unnest(s.slots, s.minutes, s.kwh, s.lines) as u(slot, length, value, line)
-                 group by s.meter_number, s.day
-                """).update();
-        jdbc.sql("analyze stage_day").update();
+        boolean repeated = jdbc.sql("select exists (select 1 from stage group by meter_number, day having count(*) > 1)")
+                .query(Boolean.class).single();
+        if (!repeated) {
+            jdbc.sql("alter table stage rename to stage_day").update();
+        } else {
+            jdbc.sql("create temp table stage_day (like stage) on commit drop").update();
+            jdbc.sql("""
+                    insert into stage_day (meter_number, day, clean, slots, minutes, kwh, lines, total, points, max_kw)
+                    with many as (select meter_number, day from stage group by 1, 2 having count(*) > 1)
+                    select s.meter_number, s.day, s.clean, s.slots, s.minutes, s.kwh, s.lines, s.total, s.points, s.max_kw
+                      from stage s
+                     where not exists (select 1 from many m where m.meter_number = s.meter_number and m.day = s.day)
+                    union all
+                    select s.meter_number, s.day, count(distinct u.slot) = count(*),
+                           array_agg(u.slot order by u.slot, u.line), array_agg(u.length order by u.slot, u.line),
+                           array_agg(u.value order by u.slot, u.line), array_agg(u.line order by u.slot, u.line),
+                           sum(u.value), count(*), max(u.value::bigint * 60 / u.length)
+                      from stage s join many m on m.meter_number = s.meter_number and m.day = s.day
+                     cross join lateral unnest(s.slots, s.minutes, s.kwh, s.lines) as u(slot, length, value, line)
+                     group by s.meter_number, s.day
+                    """).update();
+        }
+        jdbc.sql("analyze stage_day (meter_number, day)").update();
+        // the meter-days stored by this import (new, or found stored exactly so)
+        jdbc.sql("create temp table stage_done (meter_id bigint, day date, primary key (meter_id, day)) on commit drop")
+                .update();
     }
 
     /** Interval rows of meters the archive doesn't know (within the scope), or of days the meter was not in service. */
@@ -366,17 +383,16 @@ class ReadingImportJob {
      */
     private long[] saveIntervals(long id) {
         progress(id, "SAVING", 0, 0);
+        // a clean meter-day's sums come with it (from the reader, or the merge): nothing is unnested here
         long accepted = jdbc.sql("""
                 with added as (
                     insert into meter_interval_slots (meter_id, day, slots, minutes, kwh_e4)
                     select meter_id, day, slots, minutes, kwh from stage_day where clean
                     on conflict do nothing
-                    returning meter_id, day, minutes, kwh_e4),
+                    returning meter_id, day),
                 day_sums as (
-                    select a.meter_id, a.day, sum(p.value) as kwh_e4, count(*) as points,
-                           least(max(p.value::bigint * 60 / p.length), 2147483647) as max_kw_e4
-                      from added a cross join lateral unnest(a.minutes, a.kwh_e4) as p(length, value)
-                     group by a.meter_id, a.day),
+                    select s.meter_id, s.day, s.total as kwh_e4, s.points, least(s.max_kw, 2147483647) as max_kw_e4
+                      from added a join stage_day s on s.meter_id = a.meter_id and s.day = a.day and s.clean),
                 sums as (
                     insert into meter_interval_day as d (meter_id, day, kwh_e4, points, max_kw_e4)
                     select meter_id, day, kwh_e4, points, max_kw_e4 from day_sums
@@ -390,19 +406,24 @@ class ReadingImportJob {
                        set kwh_e4 = m.kwh_e4 + excluded.kwh_e4, days = m.days + excluded.days,
                            max_kw_e4 = greatest(m.max_kw_e4, excluded.max_kw_e4)),
                 marked as (
-                    update stage_day s set done = true from added a where a.meter_id = s.meter_id and a.day = s.day)
-                select coalesce(sum(cardinality(kwh_e4)), 0) from added
+                    insert into stage_done (meter_id, day) select meter_id, day from added)
+                select coalesce(sum(points), 0) from day_sums
                 """).query(Long.class).single();
         // a meter-day exactly as stored (a file imported again): unchanged as a whole
         long same = jdbc.sql("""
                 with same as (
-                    update stage_day d set done = true from meter_interval_slots i
-                     where not d.done and d.clean and i.meter_id = d.meter_id and i.day = d.day
-                       and i.slots = d.slots and i.minutes = d.minutes and i.kwh_e4 = d.kwh
-                    returning cardinality(d.slots) as points)
+                    select d.meter_id, d.day, cardinality(d.slots) as points
+                      from stage_day d join meter_interval_slots i on i.meter_id = d.meter_id and i.day = d.day
+                     where d.clean and not exists (select 1 from stage_done x where x.meter_id = d.meter_id and x.day = d.day)
+                       and i.slots = d.slots and i.minutes = d.minutes and i.kwh_e4 = d.kwh),
+                marked as (
+                    insert into stage_done (meter_id, day) select meter_id, day from same)
                 select coalesce(sum(points), 0) from same
                 """).query(Long.class).single();
-        long rest = jdbc.sql("select count(*) from stage_day where not done").query(Long.class).single();
+        long rest = jdbc.sql("""
+                select count(*) from stage_day d
+                 where not exists (select 1 from stage_done x where x.meter_id = d.meter_id and x.day = d.day)
+                """).query(Long.class).single();
         if (rest == 0) {
             return new long[] {accepted, same, 0};
         }
@@ -412,12 +433,12 @@ class ReadingImportJob {
                 select p.*, row_number() over (partition by p.meter_id, p.day, p.slot order by p.line) as nth
                   from (select d.meter_id, d.meter_number, d.day, u.slot, u.length, u.value, u.line
                           from stage_day d cross join lateral unnest(d.slots, d.minutes, d.kwh, d.lines) as u(slot, length, value, line)
-                         where not d.done
+                         where not exists (select 1 from stage_done x where x.meter_id = d.meter_id and x.day = d.day)
                         union all
                         select d.meter_id, d.meter_number, d.day, u.slot, u.length, u.value, 0
                           from stage_day d join meter_interval_slots i on i.meter_id = d.meter_id and i.day = d.day
                          cross join lateral unnest(i.slots, i.minutes, i.kwh_e4) as u(slot, length, value)
-                         where not d.done) p
+                         where not exists (select 1 from stage_done x where x.meter_id = d.meter_id and x.day = d.day)) p
                 """).update();
         long conflicts = jdbc.sql("""
                 with conflict as (
@@ -606,6 +627,8 @@ class ReadingImportJob {
     /** Progress goes through its own short transaction, so that other sessions see it while this one runs. */
     private void progress(long id, String phase, long bytesRead, long rowsRead) {
         separately.executeWithoutResult(s -> {
+            // progress needs no durability (a crash ends the import anyway): no wait for the WAL flush
+            jdbc.sql("set local synchronous_commit = off").update();
             if (bytesRead == 0 && rowsRead == 0) {
                 jdbc.sql("update meter_import set phase = :phase, heartbeat_at = :now where id = :id")
                         .param("phase", phase).param("now", java.sql.Timestamp.from(now())).param("id", id).update();

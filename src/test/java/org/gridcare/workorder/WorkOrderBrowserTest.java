@@ -47,6 +47,8 @@ class WorkOrderBrowserTest {
             browser.type(By.id("gc-customer-query"), customer);
             browser.click(By.cssSelector("#gc-intake-customer a.list-group-item"));
             browser.waitForText(By.id("gc-customer-summary"), customer);
+            // the metering module's consumption card, loaded by the page (the customer has no meter yet)
+            browser.waitForText(By.id("gc-consumption-card"), "该客户无计量装置");
             new Select(browser.driver().findElement(By.id("type"))).selectByValue("FAULT_REPAIR");
             new Select(browser.driver().findElement(By.id("category"))).selectByValue("FAULT_REPAIR.NO_POWER");
             browser.waitForText(By.id("gc-intake-preview"), "到达现场");
