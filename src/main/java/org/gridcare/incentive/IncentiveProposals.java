@@ -11,6 +11,7 @@ import org.gridcare.quality.InspectionResultChanged;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.sla.SlaBreached;
+import org.gridcare.training.TrainingCompleted;
 import org.gridcare.workorder.Action;
 import org.gridcare.workorder.WorkOrderStatus;
 import org.gridcare.workorder.WorkOrderTransitioned;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Proposes rewards and penalties from what happened, for a manager to approve: a closed PRAISE order credits its
  * handler, a breached clock charges the order's handler (else its taker), an inspection's confirmed error charges
  * the staff member inspected — and an appeal that overturns it withdraws the proposal (or reverses an approved
- * record). The listeners run inside the transaction of the change (like the KPI facts), each an insert that a
+ * record), and — when its rule proposes automatically — a course completed with a passed exam credits the staff
+ * member. The listeners run inside the transaction of the change (like the KPI facts), each an insert that a
  * unique key keeps from repeating; the order's facts come from the work order module's reporting view.
  */
 @Component
@@ -79,6 +81,18 @@ class IncentiveProposals {
             unitOf(event.staff()).ifPresent(unit -> incentives.propose(wanted, event.staff(), unit, ref, event.at(),
                     "质检记录 %d（%s）确认%s".formatted(event.inspectionId(), subject, event.serious() ? "严重差错" : "差错")));
         }
+    }
+
+    /** A course completed with a passed exam (a training result) — proposed only when its rule says so. */
+    @EventListener
+    void on(TrainingCompleted event) {
+        if (event.examScore() == null) {
+            return;
+        }
+        incentives.propose(CauseType.TRAINING_RESULT, event.username(), event.unitId(),
+                "training:" + event.enrolmentId(), event.at(), "培训 %s（%s）考试合格，成绩 %s 分"
+                        .formatted(event.courseCode(), event.courseTitle(), event.examScore().stripTrailingZeros()
+                                .toPlainString()));
     }
 
     private Optional<Long> unitOf(String username) {

@@ -26,6 +26,7 @@ import org.gridcare.shared.security.Actor;
 import org.gridcare.training.TrainingRepository.CourseRow;
 import org.gridcare.training.TrainingRepository.EnrolmentRow;
 import org.gridcare.training.TrainingRepository.SessionRow;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -51,8 +52,11 @@ class Sessions {
     private final ObjectMapper json;
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     Sessions(TrainingRepository repository, Courses courses, TrainingAccess access, Users users, AuditTrail audit,
-             TrainingProperties properties, ObjectMapper json, Clock clock) {
+             TrainingProperties properties, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.courses = courses;
         this.access = access;
@@ -411,6 +415,8 @@ class Sessions {
                 e.bestScore(), now, now.atZone(BusinessTime.ZONE).getYear());
         audit.record("TRAINING_COMPLETED", ENROLMENT, String.valueOf(e.id()), "%s completed %s: %s h, certificate %s"
                 .formatted(e.username(), course.code(), course.hours(), certificate));
+        events.publishEvent(new TrainingCompleted(e.id(), e.userId(), e.username(), e.unitId(), course.code(),
+                course.title(), course.hours(), course.hasExam() ? e.bestScore() : null, now));
     }
 
     static EnrolmentRow with(EnrolmentRow e, String status, String attendance, BigDecimal best, Boolean passed,
