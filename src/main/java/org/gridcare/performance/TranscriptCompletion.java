@@ -2,6 +2,7 @@ package org.gridcare.performance;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,13 +12,15 @@ import org.gridcare.training.Transcripts;
 import org.springframework.stereotype.Component;
 
 /**
- * The training completion from the training module's transcripts: the hours a member completed from 1 January to
- * the end of the month, in percent of the hours their position must complete that year (the annual plan of their
- * unit or the nearest unit above that names the position). A member whose position no plan names is NO_DATA.
+ * The training completion from the training module's transcripts: the hours completed from 1 January to the end of
+ * the month ÷ the hours the member's position requires that year pro rata to the month (annual × month ÷ 12,
+ * rounded half-up to 0.01 h), in percent rounded half-up to 0.01. NO_DATA when no annual plan names the member's
+ * position (nothing required).
  */
 @Component
 class TranscriptCompletion implements TrainingCompletion {
 
+    private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Transcripts transcripts;
@@ -29,15 +32,17 @@ class TranscriptCompletion implements TrainingCompletion {
     @Override
     public Map<String, ScoreCalculator.Figure> completion(Collection<Roster.Member> members, YearMonth month) {
         Map<String, ScoreCalculator.Figure> figures = new HashMap<>();
-        for (Roster.Member member : members) {
-            BigDecimal required = transcripts.requiredHours(member.userId(), month.getYear());
-            if (required.signum() <= 0) {
+        for (Roster.Member m : members) {
+            BigDecimal annual = transcripts.requiredHours(m.userId(), month.getYear());
+            if (annual == null || annual.signum() <= 0) {
                 continue;
             }
-            BigDecimal done = transcripts.hoursCompleted(member.userId(), month.atDay(1).withDayOfYear(1),
+            BigDecimal due = annual.multiply(BigDecimal.valueOf(month.getMonthValue())).divide(TWELVE, 2,
+                    RoundingMode.HALF_UP);
+            BigDecimal done = transcripts.hoursCompleted(m.userId(), LocalDate.of(month.getYear(), 1, 1),
                     month.atEndOfMonth());
-            BigDecimal percent = done.multiply(HUNDRED).divide(required, 2, RoundingMode.HALF_UP);
-            figures.put(member.username(), new ScoreCalculator.Figure(percent, done, required));
+            figures.put(m.username(), new ScoreCalculator.Figure(HUNDRED.multiply(done).divide(due, 2,
+                    RoundingMode.HALF_UP), done, due));
         }
         return figures;
     }

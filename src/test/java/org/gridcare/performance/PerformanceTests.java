@@ -344,6 +344,28 @@ class PerformanceTests {
 
     // ---- helpers
 
+    @Test
+    void trainingCompletionComesFromTheTranscriptAgainstTheRequirementProRata() throws Exception {
+        world.at("2026-07-20T10:00");
+        // the station's 2026 plan requires 24 hours of agents: by the end of July 24 × 7 ÷ 12 = 14.00 are due
+        world.call(post("/api/v1/training/plans").with(ApiRequests.asAdmin()), Map.of("unitCode", world.station.code(),
+                "year", 2026, "title", "2026 年坐席培训计划", "requirements",
+                List.of(Map.of("position", "AGENT", "requiredHours", 24))), 201);
+        scorecards.compute(YearMonth.of(2026, 7));
+        JsonNode card = card(world.agent, "2026-07");
+        JsonNode training = components(card).get("TRAINING");
+        assertThat(training.get("state").asString()).isEqualTo("DATA");
+        assertThat(training.get("numerator").decimalValue()).isEqualByComparingTo("0");
+        assertThat(training.get("denominator").decimalValue()).isEqualByComparingTo("14.00");
+        assertThat(training.get("value").decimalValue()).isEqualByComparingTo("0");
+        assertThat(training.get("points").decimalValue()).isEqualByComparingTo("0.00");
+        // (15 × 0 + 10 × 100 + 5 × 0 + 10 × 100) ÷ (15 + 10 + 5 + 10) = 2000 ÷ 40 = 50.00, D
+        assertThat(card.get("total").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(training.get("drillDown").asString()).startsWith("/api/v1/training/transcripts/");
+        JsonNode transcript = world.call(get(training.get("drillDown").asString()).with(as(world.agent)), null, 200);
+        assertThat(transcript.get("requiredHours").decimalValue()).isEqualByComparingTo("24");
+    }
+
     private JsonNode card(String staff, String month) throws Exception {
         return world.call(get("/api/v1/performance/scorecards/mine").param("month", month).with(as(staff)), null, 200);
     }

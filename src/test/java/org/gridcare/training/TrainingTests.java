@@ -369,8 +369,20 @@ class TrainingTests {
                 .isEqualTo("ENROLLED");
         call(agent2, post("/api/v1/training/enrolments/" + other + "/attempts"), Map.of("answers", List.of()), 409);
         clock.advance(Duration.ofDays(1));
-        call(trainer, post("/api/v1/training/sessions/" + session + "/attendance"), Map.of("present",
-                List.of(enrolment, other)), 200);
+        // a passed exam is a training result: with its incentive rule proposing automatically, completing the course
+        // proposes the reward (奖惩) for a manager to approve
+        jdbc.sql("update incentive_rule set auto_propose = true where cause_type = 'TRAINING_RESULT'").update();
+        try {
+            call(trainer, post("/api/v1/training/sessions/" + session + "/attendance"), Map.of("present",
+                    List.of(enrolment, other)), 200);
+        } finally {
+            jdbc.sql("update incentive_rule set auto_propose = false where cause_type = 'TRAINING_RESULT'").update();
+        }
+        assertThat(jdbc.sql("select status || ' ' || cause_ref from incentive_record where staff_username = :u "
+                + "and cause_type = 'TRAINING_RESULT'").param("u", agent2).query(String.class).list())
+                .containsExactly("PROPOSED training:" + other);
+        assertThat(jdbc.sql("select count(*) from incentive_record where staff_username = :u")
+                .param("u", agent1).query(Long.class).single()).as("failed the exam: no result to reward").isZero();
         assertThat(read(agent2, "/api/v1/training/enrolments/" + other).get("status").asString()).isEqualTo("COMPLETED");
         assertThat(read(agent1, "/api/v1/training/enrolments/" + enrolment).get("status").asString())
                 .as("present but failed the exam").isEqualTo("ENROLLED");
