@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The position (岗位) a staff member's required training hours are counted under: the position of their staff
  * profile ({@link StaffDirectory}); for a user without a profile, the position whose
- * {@code trn_position.default_role} is one of their roles (seeded data), frontline roles first. Plans name the
+ * {@code trn_position.default_role} is one of their roles (seeded data), frontline roles first. TrainingPlans name the
  * staff module's {@link Position}s.
  */
 @Component

@@ -37,14 +37,14 @@ class TrainingApiController {
 
     private final Courses courses;
     private final Sessions sessions;
-    private final Plans plans;
+    private final TrainingPlans plans;
     private final Transcripts transcripts;
     private final CaseLibrary cases;
     private final StandardCourses standardCourses;
     private final StaffPositions positions;
     private final Clock clock;
 
-    TrainingApiController(Courses courses, Sessions sessions, Plans plans, Transcripts transcripts,
+    TrainingApiController(Courses courses, Sessions sessions, TrainingPlans plans, Transcripts transcripts,
                           CaseLibrary cases, StandardCourses standardCourses, StaffPositions positions, Clock clock) {
         this.courses = courses;
         this.sessions = sessions;
@@ -148,7 +148,7 @@ class TrainingApiController {
     }
 
     @GetMapping("/api/v1/training/plans")
-    @Operation(summary = "Plans of the caller's units and the units above them")
+    @Operation(summary = "TrainingPlans of the caller's units and the units above them")
     List<TrainingViews.Plan> plans(@RequestParam(required = false) Integer year) {
         return plans.list(year, Actors.required());
     }

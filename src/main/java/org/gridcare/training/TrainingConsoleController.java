@@ -46,7 +46,7 @@ class TrainingConsoleController {
 
     private final Courses courses;
     private final Sessions sessions;
-    private final Plans plans;
+    private final TrainingPlans plans;
     private final Transcripts transcripts;
     private final CaseLibrary cases;
     private final StandardCourses standardCourses;
@@ -54,7 +54,7 @@ class TrainingConsoleController {
     private final MessageSource messages;
     private final Clock clock;
 
-    TrainingConsoleController(Courses courses, Sessions sessions, Plans plans, Transcripts transcripts,
+    TrainingConsoleController(Courses courses, Sessions sessions, TrainingPlans plans, Transcripts transcripts,
                               CaseLibrary cases, StandardCourses standardCourses, StaffPositions positions,
                               MessageSource messages, Clock clock) {
         this.courses = courses;

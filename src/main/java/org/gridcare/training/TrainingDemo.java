@@ -26,13 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class TrainingDemo {
 
     private final Courses courses;
-    private final Plans plans;
+    private final TrainingPlans plans;
     private final Sessions sessions;
     private final StaffPositions positions;
     private final Users users;
     private final Clock clock;
 
-    TrainingDemo(Courses courses, Plans plans, Sessions sessions, StaffPositions positions, Users users, Clock clock) {
+    TrainingDemo(Courses courses, TrainingPlans plans, Sessions sessions, StaffPositions positions, Users users, Clock clock) {
         this.courses = courses;
         this.plans = plans;
         this.sessions = sessions;

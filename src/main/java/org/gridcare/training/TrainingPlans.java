@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (their own first) whose plan names their position.
  */
 @Service
-class Plans {
+class TrainingPlans {
 
     static final String ENTITY = "TrainingPlan";
 
@@ -38,7 +38,7 @@ class Plans {
     private final AuditTrail audit;
     private final Clock clock;
 
-    Plans(TrainingRepository repository, TrainingAccess access, StaffPositions positions, Courses courses,
+    TrainingPlans(TrainingRepository repository, TrainingAccess access, StaffPositions positions, Courses courses,
           AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.access = access;
