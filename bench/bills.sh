@@ -7,6 +7,7 @@
 set -euo pipefail
 BASE=$1 PGPORT=$2 PASSWORD=$3 CUSTOMERS=${4:-100000} MONTH=${5:-2026-10}
 HERE=$(dirname "$0")
+. "$HERE/lib.sh"
 PSQL=(psql -h localhost -p "$PGPORT" -U postgres -d gridcare -v ON_ERROR_STOP=1 -qAt)
 
 if [ "$("${PSQL[@]}" -c 'select count(*) from customer')" -lt "$CUSTOMERS" ]; then
@@ -18,12 +19,7 @@ fi
 echo "bill run for $MONTH"
 REPLY=$(curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' -d "{\"month\":\"$MONTH\"}" "$BASE/api/v1/bills/runs")
 ID=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['id'])" "$REPLY")
-while :; do
-  REPORT=$(curl -sf -u "admin:$PASSWORD" "$BASE/api/v1/bills/runs/$ID")
-  STATUS=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['run']['status'])" "$REPORT")
-  [ "$STATUS" = DONE ] || [ "$STATUS" = FAILED ] && break
-  sleep 2
-done
+await_done "$BASE/api/v1/bills/runs/$ID" run.status 2
 python3 - "$REPORT" <<'PY'
 import json, sys, datetime
 r = json.loads(sys.argv[1])['run']

@@ -8,6 +8,7 @@ set -euo pipefail
 BASE=$1 PGPORT=$2 PASSWORD=$3 METERS=${4:-10000} DAYS=${5:-3}
 FIRST_DAY=${FIRST_DAY:-2026-10-01}
 FILE=${FILE:-/tmp/gridcare-bench-intervals.csv}
+. "$(dirname "$0")/lib.sh"
 PSQL=(psql -h localhost -p "$PGPORT" -U postgres -d gridcare -v ON_ERROR_STOP=1 -qAt)
 
 "${PSQL[@]}" -v meters="$METERS" -f "$(dirname "$0")/meters.sql"
@@ -47,12 +48,7 @@ import_file() { # $1: label
   echo "GridCare import ($1)"
   REPLY=$(curl -sf -u "admin:$PASSWORD" -F "file=@$FILE;type=text/csv" -F kind=INTERVAL "$BASE/api/v1/meter-readings/import")
   ID=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['id'])" "$REPLY")
-  while :; do
-    REPORT=$(curl -sf -u "admin:$PASSWORD" "$BASE/api/v1/meter-readings/imports/$ID?size=1")
-    STATUS=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['status'])" "$REPORT")
-    [ "$STATUS" = DONE ] || [ "$STATUS" = FAILED ] && break
-    sleep 0.5
-  done
+  await_done "$BASE/api/v1/meter-readings/imports/$ID?size=1" status 0.5
   python3 - "$REPORT" "$COPY_SECONDS" <<'PY'
 import json, sys, datetime
 r = json.loads(sys.argv[1])
