@@ -56,12 +56,17 @@ class MeterLookup implements MeterDirectory {
     @Transactional(readOnly = true)
     public List<MeterSummary> ofPeers(String customerNumber, DataScope scope, int maxCustomers) {
         return jdbc.sql(SELECT + """
-                 where c.id in (select p.id from customer p join customer me on me.unit_id = p.unit_id and me.kind = p.kind
-                                 where me.number = :customer and (:allUnits or me.unit_id = any(:units))
-                                 order by p.id = me.id desc, p.id limit :max)
+                 where c.id in (with me as (select id, unit_id, kind from customer
+                                             where number = :customer and (:allUnits or unit_id = any(:units)))
+                                select id from me
+                                union all
+                                (select p.id from customer p
+                                  where p.unit_id = (select unit_id from me) and p.kind = (select kind from me)
+                                    and p.id <> (select id from me)
+                                  order by p.id limit :others))
                  order by c.number, m.installed_on
                 """)
-                .param("customer", customerNumber).param("max", Math.max(1, maxCustomers))
+                .param("customer", customerNumber).param("others", Math.max(0, maxCustomers - 1))
                 .param("allUnits", scope.all()).param("units", scope.unitIdArray())
                 .query(MeterLookup::map).list();
     }

@@ -3,6 +3,7 @@ package org.gridcare.customer;
 import org.gridcare.Fixtures;
 import org.gridcare.GridCareTest;
 import org.gridcare.TestDatabase;
+import org.gridcare.organisation.DataScope;
 import org.gridcare.organisation.OrgUnitKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,9 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -27,6 +31,7 @@ class MeterApiTests {
     @Autowired MockMvc mvc;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired MeterDirectory directory;
 
     final RequestPostProcessor admin = httpBasic("admin", TestDatabase.ADMIN_PASSWORD);
     String station;
@@ -52,6 +57,37 @@ class MeterApiTests {
                 {"meterNumber": "%s", "type": "HIGH_VOLTAGE_CT", "multiplier": %s, "installedOn": "%s"%s}
                 """.formatted(meterNumber, multiplier, installedOn,
                 removedOn == null ? "" : ", \"removedOn\": \"" + removedOn + "\"");
+    }
+
+    @Test
+    void peersAreTheCustomerFirstThenTheOldestCustomersOfTheSameKindAndStation() throws Exception {
+        String peerStation = Fixtures.unique("SP");
+        fixtures.unit(peerStation, OrgUnitKind.SUPPLY_STATION, "HQ");
+        List<String> commercial = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String number = customer();
+            jdbc.sql("update customer set unit_id = (select id from org_unit where code = :unit) where number = :n")
+                    .param("unit", peerStation).param("n", number).update();
+            commercial.add(number);
+        }
+        String residential = customer();
+        jdbc.sql("update customer set kind = 'RESIDENTIAL', unit_id = (select id from org_unit where code = :unit) where number = :n")
+                .param("unit", peerStation).param("n", residential).update();
+        for (String number : commercial) {
+            String meter = Fixtures.unique("PM");
+            mvc.perform(post("/api/v1/customers/{n}/meters", number).with(admin).contentType(MediaType.APPLICATION_JSON)
+                    .content(meter(meter, "2024-03-01", null, "1"))).andExpect(status().isCreated());
+        }
+
+        // the last one asks: itself, then the two oldest others of its kind at its station (never the residential one)
+        List<String> peers = directory.ofPeers(commercial.get(3), DataScope.unrestricted(), 3).stream()
+                .map(MeterSummary::customerNumber).toList();
+        assertThat(peers).containsExactlyInAnyOrder(commercial.get(3), commercial.get(0), commercial.get(1));
+        assertThat(directory.ofPeers(commercial.get(3), DataScope.unrestricted(), 1))
+                .extracting(MeterSummary::customerNumber).containsExactly(commercial.get(3));
+        // outside the caller's scope there are no peers at all
+        long otherUnit = jdbc.sql("select id from org_unit where code = :unit").param("unit", station).query(Long.class).single();
+        assertThat(directory.ofPeers(commercial.get(3), new DataScope(false, Set.of(otherUnit)), 3)).isEmpty();
     }
 
     @Test
