@@ -2,7 +2,6 @@ package org.gridcare.incentive;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.gridcare.identity.UserView;
 import org.gridcare.identity.Users;
@@ -10,6 +9,7 @@ import org.gridcare.organisation.OrgUnits;
 import org.gridcare.quality.InspectionResultChanged;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.security.Actor;
+import org.gridcare.shared.security.SystemActor;
 import org.gridcare.sla.SlaBreached;
 import org.gridcare.training.TrainingCompleted;
 import org.gridcare.workorder.Action;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class IncentiveProposals {
 
-    private static final Actor SYSTEM = new SystemActor();
+    private static final Actor SYSTEM = SystemActor.INSTANCE;
 
     private final Incentives incentives;
     private final IncentiveRepository records;
@@ -101,34 +101,6 @@ class IncentiveProposals {
             return units.findByCode(user.unitCode()).map(u -> u.id().value());
         } catch (NotFoundException e) {
             return Optional.empty();
-        }
-    }
-
-    /** GridCare itself, looking a staff member up to credit or charge them. */
-    private record SystemActor() implements Actor {
-        @Override
-        public long userId() {
-            return 0;
-        }
-
-        @Override
-        public String username() {
-            return "system";
-        }
-
-        @Override
-        public String displayName() {
-            return "system";
-        }
-
-        @Override
-        public long unitId() {
-            return 0;
-        }
-
-        @Override
-        public Set<String> roleNames() {
-            return Set.of("ADMIN");
         }
     }
 }

@@ -23,6 +23,7 @@ import org.gridcare.incentive.Ledger;
 import org.gridcare.organisation.OrgUnit;
 import org.gridcare.organisation.OrgUnits;
 import org.gridcare.shared.security.Actor;
+import org.gridcare.shared.security.SystemActor;
 import org.springframework.stereotype.Component;
 
 /**

@@ -32,6 +32,7 @@ import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.InvalidInputException.Violation;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.security.Actor;
+import org.gridcare.shared.security.SystemActor;
 import org.gridcare.quality.FindingSeverity;
 import org.gridcare.quality.NewRubricVersion;
 import org.gridcare.quality.Rubrics;
@@ -1027,16 +1028,5 @@ class Standards {
 
     private LocalDate today() {
         return now().atZone(BusinessTime.ZONE).toLocalDate();
-    }
-
-    /** The library itself, looking at the whole organisation (to find its top units). */
-    private enum SystemActor implements Actor {
-        INSTANCE;
-
-        @Override public long userId() { return 0; }
-        @Override public String username() { return "system"; }
-        @Override public String displayName() { return "system"; }
-        @Override public long unitId() { return 0; }
-        @Override public Set<String> roleNames() { return Set.of("ADMIN"); }
     }
 }

@@ -1,11 +1,13 @@
-package org.gridcare.performance;
+package org.gridcare.shared.security;
 
 import java.util.Set;
 
-import org.gridcare.shared.security.Actor;
-
-/** GridCare itself, reading every unit's figures for the monthly job (the cards apply the viewers' scopes). */
-enum SystemActor implements Actor {
+/**
+ * GridCare itself, acting in a scheduled job or a listener where nobody is signed in: it sees every unit and
+ * acts with administrator rights, and its audit records name {@code system}. Callers that show results to a
+ * person still apply that person's own scope.
+ */
+public enum SystemActor implements Actor {
     INSTANCE;
 
     @Override
