@@ -331,6 +331,7 @@ class TrainingConsoleController {
     String planList(@RequestParam(required = false) Integer year, Model model) {
         model.addAttribute("plans", plans.list(year, Actors.required()));
         model.addAttribute("positions", positions.positions());
+        model.addAttribute("courses", courses.list(null, Actors.required()));
         model.addAttribute("year", year(year));
         return "training/plans";
     }
@@ -339,27 +340,67 @@ class TrainingConsoleController {
     @PreAuthorize(TrainingAccess.MANAGERS)
     String createPlan(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
                       @RequestParam(required = false) String unitCode, @RequestParam(required = false) String title,
+                      @RequestParam(required = false) List<String> courseCodes,
                       @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         return act(redirect, "redirect:/training/plans", () -> {
-            List<TrainingCommands.Requirement> requirements = new ArrayList<>();
-            for (TrainingViews.Position p : positions.positions()) {
-                String hours = params.get("hours_" + p.code());
-                if (hours != null && !hours.isBlank()) {
-                    try {
-                        requirements.add(new TrainingCommands.Requirement(p.code(), new BigDecimal(hours.trim())));
-                    } catch (NumberFormatException e) {
-                        throw org.gridcare.shared.InvalidInputException.of("requiredHours", "validation.training.hours");
-                    }
-                }
-            }
+            List<TrainingCommands.Requirement> requirements = requirements(params);
             if (year == null || title == null || title.isBlank()) {
                 throw org.gridcare.shared.InvalidInputException.of(year == null ? "year" : "title",
                         "validation.training.required");
             }
             TrainingViews.Plan plan = plans.create(new TrainingCommands.NewPlan(unitCode, year, quarter, title,
-                    requirements, List.of()), Actors.required());
+                    requirements, courseCodes == null ? List.of() : courseCodes), Actors.required());
             notice(redirect, "training.plan.saved", plan.title());
         });
+    }
+
+    @GetMapping("/plans/{id:\\d+}")
+    @PreAuthorize(TrainingAccess.MANAGERS)
+    String planForm(@PathVariable long id, Model model) {
+        Actor actor = Actors.required();
+        TrainingViews.Plan plan = plans.get(id, actor);
+        model.addAttribute("plan", plan);
+        model.addAttribute("hours", plan.requirements().stream().collect(java.util.stream.Collectors.toMap(
+                TrainingViews.Requirement::position, r -> r.requiredHours().stripTrailingZeros().toPlainString())));
+        model.addAttribute("positions", positions.positions());
+        model.addAttribute("courses", courses.list(null, actor));
+        return "training/plan";
+    }
+
+    @PostMapping("/plans/{id:\\d+}")
+    @PreAuthorize(TrainingAccess.MANAGERS)
+    String changePlan(@PathVariable long id, @RequestParam(required = false) Integer version,
+                      @RequestParam(required = false) String title, @RequestParam(required = false) List<String> courseCodes,
+                      @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+        String back = "redirect:/training/plans/" + id;
+        try {
+            if (title == null || title.isBlank()) {
+                throw org.gridcare.shared.InvalidInputException.of("title", "validation.training.required");
+            }
+            TrainingViews.Plan plan = plans.change(id, version, new TrainingCommands.NewPlan(null, 0, null, title,
+                    requirements(params), courseCodes == null ? List.of() : courseCodes), Actors.required());
+            notice(redirect, "training.plan.saved", plan.title());
+            return "redirect:/training/plans";
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("actionError", describe(e));
+            return back;
+        }
+    }
+
+    /** The required hours per position from the form's {@code hours_<position>} fields; blank ones are left out. */
+    private List<TrainingCommands.Requirement> requirements(Map<String, String> params) {
+        List<TrainingCommands.Requirement> requirements = new ArrayList<>();
+        for (TrainingViews.Position p : positions.positions()) {
+            String hours = params.get("hours_" + p.code());
+            if (hours != null && !hours.isBlank()) {
+                try {
+                    requirements.add(new TrainingCommands.Requirement(p.code(), new BigDecimal(hours.trim())));
+                } catch (NumberFormatException e) {
+                    throw org.gridcare.shared.InvalidInputException.of("requiredHours", "validation.training.hours");
+                }
+            }
+        }
+        return requirements;
     }
 
     @GetMapping("/cases")

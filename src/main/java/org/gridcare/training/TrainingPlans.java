@@ -57,6 +57,7 @@ class TrainingPlans {
         if (command.quarter() != null && (command.quarter() < 1 || command.quarter() > 4)) {
             errors.add(new Violation("quarter", "validation.training.quarter"));
         }
+        title(command.title(), errors);
         OrgUnit unit = null;
         try {
             unit = access.unitFor(command.unitCode(), actor, "unitCode");
@@ -90,6 +91,7 @@ class TrainingPlans {
         if (version == null) {
             errors.add(new Violation("version", "validation.training.required"));
         }
+        title(command.title(), errors);
         Map<String, BigDecimal> requirements = requirements(command.requirements(), errors);
         Set<Long> courseIds = courseIds(command.courseCodes(), actor, errors);
         if (!errors.isEmpty()) {
@@ -102,6 +104,14 @@ class TrainingPlans {
         repository.replacePlanCourses(id, courseIds);
         audit.record("TRAINING_PLAN_CHANGED", ENTITY, String.valueOf(id), "requirements %s".formatted(requirements));
         return view(repository.plan(id).orElseThrow());
+    }
+
+    private static void title(String title, List<Violation> errors) {
+        if (title == null || title.isBlank()) {
+            errors.add(new Violation("title", "validation.training.required"));
+        } else if (title.strip().length() > 200) {
+            errors.add(new Violation("title", "validation.training.tooLong", 200));
+        }
     }
 
     private Map<String, BigDecimal> requirements(List<TrainingCommands.Requirement> given, List<Violation> errors) {
