@@ -208,15 +208,31 @@ class ComplaintRepository {
 
     // ---- clocks
 
-    void startDeadline(long caseId, String kind, Instant start, Instant warnAt, Instant dueAt) {
+    /** A case clock to (re)start: its kind and when it warns and is due. */
+    record Deadline(String kind, Instant warnAt, Instant dueAt) {
+    }
+
+    /** (Re)starts these clocks of a case from {@code start}, in one statement; a stopped clock stays stopped. */
+    void startDeadlines(long caseId, Instant start, List<Deadline> deadlines) {
+        StringBuilder values = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < deadlines.size(); i++) {
+            Deadline d = deadlines.get(i);
+            values.append(i == 0 ? "" : ", ").append("(:case, :kind").append(i).append(", :start, :warn").append(i)
+                    .append(", :due").append(i).append(')');
+            params.put("kind" + i, d.kind());
+            params.put("warn" + i, ts(d.warnAt()));
+            params.put("due" + i, ts(d.dueAt()));
+        }
+        params.put("case", caseId);
+        params.put("start", ts(start));
         jdbc.sql("""
                 insert into complaint_deadline (case_id, kind, started_at, warn_at, due_at)
-                values (:case, :kind, :start, :warn, :due)
+                values %s
                 on conflict (case_id, kind) do update set warn_at = excluded.warn_at, due_at = excluded.due_at,
                        warning_raised = false, breach_raised = false
                  where complaint_deadline.stopped_at is null
-                """).param("case", caseId).param("kind", kind).param("start", ts(start)).param("warn", ts(warnAt))
-                .param("due", ts(dueAt)).update();
+                """.formatted(values)).params(params).update();
     }
 
     /** Marks the alarms that came due before {@code now} as raised, for the cases of orders in a bulk load. */

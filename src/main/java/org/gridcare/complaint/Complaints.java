@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Complaint handling (投诉管理). Every COMPLAINT order gets a case (opened in the order's own transaction); the
@@ -67,6 +70,16 @@ public class Complaints {
     private final ApplicationEventPublisher events;
     private final ComplaintProperties properties;
     private final Clock clock;
+    /**
+     * The grade and source rules as last read: every complaint order's intake needs them and they change rarely.
+     * Read again after {@link #RULES_TTL_NANOS} (a change made elsewhere) and at once after a change here.
+     */
+    private volatile Rules rules;
+
+    private static final long RULES_TTL_NANOS = 30_000_000_000L;
+
+    private record Rules(Map<ComplaintGrade, GradeRule> grades, Map<String, ComplaintSource> sources, long readAt) {
+    }
 
     Complaints(ComplaintRepository repo, OrgUnits units, Users users, CustomerDirectory customers,
                WorkOrders workOrders, SlaClocks sla, AuditTrail audit, ApplicationEventPublisher events,
@@ -109,7 +122,7 @@ public class Complaints {
     public int openImported(List<OrderDigest> orders, long firstId, long lastId) {
         Instant now = Instant.now(clock);
         int opened = 0;
-        Map<String, ComplaintSource> sources = repo.sourceRules();
+        Map<String, ComplaintSource> sources = currentRules().sources();
         Map<ComplaintGrade, GradeRule> rules = rules();
         for (OrderDigest order : orders) {
             if (insert(order, sources, rules, true, now).isPresent()) {
@@ -127,7 +140,7 @@ public class Complaints {
     }
 
     private Optional<Long> open(OrderDigest order, boolean imported, Instant now) {
-        Optional<Long> id = insert(order, repo.sourceRules(), rules(), imported, now);
+        Optional<Long> id = insert(order, currentRules().sources(), rules(), imported, now);
         id.ifPresent(caseId -> {
             audit.record("COMPLAINT_OPENED", ENTITY, String.valueOf(caseId),
                     "order %s, %s".formatted(order.number(), order.categoryCode()));
@@ -166,14 +179,15 @@ public class Complaints {
 
     /** (Re)starts the running clocks of a case from its reception by the grade's rule. */
     private void startClocks(long caseId, GradeRule rule, Instant received) {
-        start(caseId, INVESTIGATION, received, rule.investigationWorkingDays(), rule.warnPercent());
-        start(caseId, CLOSURE, received, rule.closureWorkingDays(), rule.warnPercent());
+        repo.startDeadlines(caseId, received, List.of(
+                deadline(INVESTIGATION, received, rule.investigationWorkingDays(), rule.warnPercent()),
+                deadline(CLOSURE, received, rule.closureWorkingDays(), rule.warnPercent())));
     }
 
-    private void start(long caseId, String kind, Instant received, int workingDays, int warnPercent) {
+    private ComplaintRepository.Deadline deadline(String kind, Instant received, int workingDays, int warnPercent) {
         Instant due = sla.endOfWorkingDaysAfter(received, workingDays);
         Instant warn = received.plusMillis(Duration.between(received, due).toMillis() * warnPercent / 100);
-        repo.startDeadline(caseId, kind, received, warn, due);
+        return new ComplaintRepository.Deadline(kind, warn, due);
     }
 
     private void notifyLeadership(long caseId, String orderNumber, long unitId, ComplaintGrade grade, String reason,
@@ -266,6 +280,7 @@ public class Complaints {
             throw InvalidInputException.of("warnPercent", "validation.complaint.range", 1, 99);
         }
         repo.saveGradeRule(rule, actor.username(), Instant.now(clock));
+        forgetRules();
         audit.record("COMPLAINT_GRADE_RULE_CHANGED", "ComplaintGradeRule", rule.grade().name(),
                 "investigation %d WD, closure %d WD, warn at %d %%, leadership %s".formatted(
                         rule.investigationWorkingDays(), rule.closureWorkingDays(), rule.warnPercent(),
@@ -754,9 +769,31 @@ public class Complaints {
     }
 
     Map<ComplaintGrade, GradeRule> rules() {
-        Map<ComplaintGrade, GradeRule> rules = new HashMap<>();
-        repo.gradeRules().forEach(r -> rules.put(r.grade(), r));
-        return rules;
+        return currentRules().grades();
+    }
+
+    private Rules currentRules() {
+        Rules read = rules;
+        if (read == null || System.nanoTime() - read.readAt() > RULES_TTL_NANOS) {
+            Map<ComplaintGrade, GradeRule> grades = new EnumMap<>(ComplaintGrade.class);
+            repo.gradeRules().forEach(r -> grades.put(r.grade(), r));
+            read = new Rules(Map.copyOf(grades), Map.copyOf(repo.sourceRules()), System.nanoTime());
+            rules = read;
+        }
+        return read;
+    }
+
+    /** Forgets the rules now and once more after the transaction, so that no reader keeps the old ones. */
+    private void forgetRules() {
+        rules = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    rules = null;
+                }
+            });
+        }
     }
 
     private ComplaintView view(ComplaintRepository.Found found, Actor actor, boolean full) {

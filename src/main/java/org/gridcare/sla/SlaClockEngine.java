@@ -59,27 +59,37 @@ class SlaClockEngine implements SlaClocks {
     @Transactional(propagation = Propagation.MANDATORY)
     public Started startAndShow(long orderId, OrderProfile profile, Instant at) {
         PolicyVersion version = policies.inForceAt(at);
-        int inserted = jdbc.sql("""
-                insert into sla_order (order_id, policy_version_id, order_type, sub_type, priority, area_type,
-                                       channel, started_at)
-                values (:order, :version, :type, :subType, :priority, :area, :channel, :at)
-                on conflict (order_id) do nothing
-                """)
-                .param("order", orderId)
-                .param("version", version.id())
-                .param("type", profile.type())
-                .param("subType", profile.subType())
-                .param("priority", profile.priority())
-                .param("area", profile.areaType())
-                .param("channel", profile.channel())
-                .param("at", Timestamp.from(at))
-                .update();
+        SlaOrder order = new SlaOrder(orderId, version.id(), profile);
+        List<ClockRow> started = clocksToStart(order, OrderEvent.ACCEPTED, Set.of(), at);
+        // the order row and its clocks in one statement: an intake's round trips are its cost
+        StringBuilder sql = new StringBuilder("""
+                with started as (
+                    insert into sla_order (order_id, policy_version_id, order_type, sub_type, priority, area_type,
+                                           channel, started_at)
+                    values (:order, :version, :type, :subType, :priority, :area, :channel, :at)
+                    on conflict (order_id) do nothing
+                    returning order_id
+                )""");
+        Map<String, Object> params = new HashMap<>();
+        if (!started.isEmpty()) {
+            sql.append(", clocks as (insert into sla_clock (order_id, clock_name, rule_id, started_at, due_at, "
+                    + "warning_at) select s.order_id, c.name, c.rule, c.started, c.due, c.warning from started s, ("
+                    + clockValues(started, params) + ") c (name, rule, started, due, warning))");
+        }
+        sql.append(" select count(*) from started");
+        params.put("order", orderId);
+        params.put("version", version.id());
+        params.put("type", profile.type());
+        params.put("subType", profile.subType());
+        params.put("priority", profile.priority());
+        params.put("area", profile.areaType());
+        params.put("channel", profile.channel());
+        params.put("at", Timestamp.from(at));
+        long inserted = jdbc.sql(sql.toString()).params(params).query(Long.class).single();
         if (inserted == 0) {
             // a repeated start (a retried request) keeps the first one
             return new Started(order(orderId).orElseThrow().versionId(), clocksOf(orderId, at));
         }
-        SlaOrder order = new SlaOrder(orderId, version.id(), profile);
-        List<ClockRow> started = startClocks(order, OrderEvent.ACCEPTED, Set.of(), at);
         return new Started(version.id(), started.stream().map(clock -> clock.viewAt(at)).toList());
     }
 
@@ -156,6 +166,20 @@ class SlaClockEngine implements SlaClocks {
 
     /** Starts the clocks of the rules that start on {@code event}, in one statement; returns them as written. */
     private List<ClockRow> startClocks(SlaOrder order, OrderEvent event, Set<String> running, Instant at) {
+        List<ClockRow> started = clocksToStart(order, event, running, at);
+        if (started.isEmpty()) {
+            return started;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("order", order.orderId());
+        jdbc.sql("insert into sla_clock (order_id, clock_name, rule_id, started_at, due_at, warning_at) "
+                + "select :order, c.name, c.rule, c.started, c.due, c.warning from (" + clockValues(started, params)
+                + ") c (name, rule, started, due, warning)").params(params).update();
+        return started;
+    }
+
+    /** The clocks an event starts (not yet written): those whose start events include it and that do not run. */
+    private List<ClockRow> clocksToStart(SlaOrder order, OrderEvent event, Set<String> running, Instant at) {
         List<ClockRow> started = new ArrayList<>();
         WorkingDays workingDays = null;
         for (ClockRule rule : ClockMoves.starting(policies.clocksFor(order.versionId(), order.profile()).values(),
@@ -167,25 +191,24 @@ class SlaClockEngine implements SlaClocks {
             started.add(new ClockRow(0, order.orderId(), rule.clockName(), rule.id(), at, deadline.dueAt(),
                     deadline.warningAt(), 0, null, null, null, false, false));
         }
-        if (started.isEmpty()) {
-            return started;
-        }
-        StringBuilder sql = new StringBuilder(
-                "insert into sla_clock (order_id, clock_name, rule_id, started_at, due_at, warning_at) values ");
-        Map<String, Object> params = new HashMap<>();
-        params.put("order", order.orderId());
-        params.put("at", Timestamp.from(at));
-        for (int i = 0; i < started.size(); i++) {
-            ClockRow clock = started.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(:order, :name").append(i).append(", :rule").append(i)
-                    .append(", :at, :due").append(i).append(", :warning").append(i).append(')');
+        return started;
+    }
+
+    /** {@code values (…), (…)} of the clocks' name, rule, start, due and warning moments, typed. */
+    private static String clockValues(List<ClockRow> clocks, Map<String, Object> params) {
+        StringBuilder values = new StringBuilder("values ");
+        for (int i = 0; i < clocks.size(); i++) {
+            ClockRow clock = clocks.get(i);
+            values.append(i == 0 ? "" : ", ").append("(cast(:name").append(i).append(" as varchar), cast(:rule")
+                    .append(i).append(" as bigint), cast(:started").append(i).append(" as timestamptz), cast(:due")
+                    .append(i).append(" as timestamptz), cast(:warning").append(i).append(" as timestamptz))");
             params.put("name" + i, clock.clockName());
             params.put("rule" + i, clock.ruleId());
+            params.put("started" + i, Timestamp.from(clock.startedAt()));
             params.put("due" + i, Timestamp.from(clock.dueAt()));
             params.put("warning" + i, Timestamp.from(clock.warningAt()));
         }
-        jdbc.sql(sql.toString()).params(params).update();
-        return started;
+        return values.toString();
     }
 
     private Optional<SlaOrder> order(long orderId) {

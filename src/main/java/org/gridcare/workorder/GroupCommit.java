@@ -31,6 +31,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * the group rolls back and each of its units runs again alone, so one failure fails only its own caller. A unit may
  * therefore run more than once: it must do nothing but database work in the transaction (events for after-commit
  * listeners are fine).
+ *
+ * <p>The units of a group run inside a {@link Scope} (in the transaction, around all of them), which may hold back
+ * rows they write and write them together at its end, such as the group's audit records.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -39,12 +42,24 @@ final class GroupCommit implements AutoCloseable {
     private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
     private final TransactionTemplate transactions;
     private final int maxGroup;
+    private final Scope scope;
     private final Thread writer;
     private volatile boolean open = true;
 
+    /** Runs the units of a group, inside its transaction; a failure of it fails the group like a unit's. */
+    @FunctionalInterface
+    interface Scope {
+        void around(Runnable units);
+    }
+
     GroupCommit(String name, TransactionTemplate transactions, int maxGroup) {
+        this(name, transactions, maxGroup, Runnable::run);
+    }
+
+    GroupCommit(String name, TransactionTemplate transactions, int maxGroup, Scope scope) {
         this.transactions = transactions;
         this.maxGroup = maxGroup;
+        this.scope = scope;
         this.writer = new Thread(this::writeGroups, name);
         this.writer.setDaemon(true);
         this.writer.start();
@@ -103,7 +118,8 @@ final class GroupCommit implements AutoCloseable {
     private void write(List<Unit> group) {
         List<Object> results = new ArrayList<>(group.size());
         try {
-            transactions.executeWithoutResult(status -> group.forEach(unit -> results.add(unit.runInItsContext())));
+            transactions.executeWithoutResult(status -> scope.around(
+                    () -> group.forEach(unit -> results.add(unit.runInItsContext()))));
         } catch (RuntimeException | Error failure) {
             if (group.size() == 1) {
                 group.get(0).result().completeExceptionally(failure);

@@ -94,7 +94,12 @@ public class WorkOrders {
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        this.intakes = new GroupCommit("work-order-intake", transactions, properties.intakeGroupMax());
+        // the audit records of a group are written in one statement at its end
+        this.intakes = new GroupCommit("work-order-intake", transactions, properties.intakeGroupMax(),
+                group -> audit.batched(() -> {
+                    group.run();
+                    return null;
+                }));
         this.categories = Caffeine.newBuilder().expireAfterWrite(properties.categoryCacheTtl()).maximumSize(10_000)
                 .build(orders::category);
     }

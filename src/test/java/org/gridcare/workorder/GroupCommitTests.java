@@ -10,6 +10,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.gridcare.GridCareTest;
+import org.gridcare.audit.AuditTrail;
+import org.gridcare.shared.security.Actor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +28,7 @@ class GroupCommitTests {
 
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired AuditTrail audit;
 
     @Test
     void unitsArrivingTogetherShareOneTransactionAndAFailingOneFailsOnlyItsOwnCaller() throws Exception {
@@ -117,6 +120,112 @@ class GroupCommitTests {
         } finally {
             callers.shutdown();
         }
+    }
+
+    @Test
+    void aGroupWritesItsAuditRecordsTogetherEachUnderItsCallerAndAFailingUnitLeavesNone() throws Exception {
+        LocalDate base = LocalDate.of(1961, 1, 1).plusDays(System.nanoTime() % 10_000);
+        String marker = "group-audit-" + System.nanoTime();
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(5);
+        GroupCommit.Scope batchedAudit = units -> audit.batched(() -> {
+            units.run();
+            return null;
+        });
+        try (GroupCommit group = new GroupCommit("test-group", new TransactionTemplate(transactionManager), 64,
+                batchedAudit)) {
+            Future<Long> first = callers.submit(() -> group.run(() -> {
+                writerBusy.countDown();
+                await(release);
+                return insertDay(base);
+            }));
+            assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<Long>> grouped = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                LocalDate day = base.plusDays(i);
+                boolean fails = i == 2;
+                grouped.add(callers.submit(() -> {
+                    SecurityContextHolder.getContext().setAuthentication(
+                            new TestingAuthenticationToken(actor("auditor-" + day), null));
+                    return group.run(() -> {
+                        long transaction = insertDay(day);
+                        audit.record("GROUP_TEST", "Day", day.toString(), marker);
+                        // held back until the group ends: nothing written yet
+                        assertThat(auditedDays(marker)).doesNotContain(day.toString());
+                        if (fails) {
+                            throw new IllegalStateException("unit of " + day + " fails after its audit record");
+                        }
+                        return transaction;
+                    });
+                }));
+            }
+            while (queued(group) < 4) {
+                Thread.sleep(10);
+            }
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            for (int i = 0; i < 4; i++) {
+                Future<Long> unit = grouped.get(i);
+                if (i == 1) {
+                    assertThatThrownBy(() -> unit.get(10, TimeUnit.SECONDS))
+                            .hasCauseInstanceOf(IllegalStateException.class);
+                } else {
+                    unit.get(10, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            callers.shutdown();
+        }
+        // one record per committed unit, each under the actor of its own caller; none of the failed unit
+        assertThat(jdbc.sql("select entity_id || ' ' || actor from audit_event where summary = :m order by entity_id")
+                .param("m", marker).query(String.class).list())
+                .containsExactly(base.plusDays(1) + " auditor-" + base.plusDays(1),
+                        base.plusDays(3) + " auditor-" + base.plusDays(3),
+                        base.plusDays(4) + " auditor-" + base.plusDays(4));
+    }
+
+    @Test
+    void batchedAuditRecordsBeyondOneStatementAreAllWritten() {
+        String marker = "batch-audit-" + System.nanoTime();
+        int records = 1_203;
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> audit.batched(() -> {
+            for (int i = 0; i < records; i++) {
+                audit.record("BATCH_TEST", "Row", String.valueOf(i), marker);
+            }
+            return null;
+        }));
+        assertThat(jdbc.sql("select count(distinct entity_id) from audit_event where summary = :m")
+                .param("m", marker).query(Long.class).single()).isEqualTo(records);
+    }
+
+    private static Actor actor(String username) {
+        return new Actor() {
+            public long userId() {
+                return 0;
+            }
+
+            public String username() {
+                return username;
+            }
+
+            public String displayName() {
+                return username;
+            }
+
+            public long unitId() {
+                return 1;
+            }
+
+            public java.util.Set<String> roleNames() {
+                return java.util.Set.of("AGENT");
+            }
+        };
+    }
+
+    private List<String> auditedDays(String marker) {
+        return jdbc.sql("select entity_id from audit_event where summary = :m").param("m", marker)
+                .query(String.class).list();
     }
 
     private long insertDay(LocalDate day) {

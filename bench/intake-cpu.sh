@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# CPU per new order: runs bench/LoadClient.java create-orders against a GridCare on this machine and divides the
+# CPU time (utime + stime from /proc/<pid>/stat) of the server JVM, of its embedded PostgreSQL (the postmaster and
+# every child) and of the load client by the orders created during the run (warm-up included, as the CPU is).
+# Also resets pg_stat_statements before and prints the statements per order after.
+#
+#   bench/intake-cpu.sh SERVER_PID DB_PORT BASE_URL TOKEN CLIENTS SECONDS CUSTOMERS_FILE
+set -euo pipefail
+server=$1 port=$2 base=$3 token=$4 clients=$5 seconds=$6 customers=$7
+psql_() { psql -h localhost -p "$port" -U postgres -d gridcare -At "$@"; }
+postmaster=$(psql_ -c "select pid from pg_stat_activity where backend_type = 'checkpointer'" | head -1)
+postmaster=$(awk '{print $4}' "/proc/$postmaster/stat")
+ticks() { # the summed utime + stime of the given pids, in clock ticks
+  local sum=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] || continue
+    sum=$((sum + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$sum"
+}
+pg_pids() { echo "$postmaster"; grep -l "^PPid:[[:space:]]*$postmaster\$" /proc/[0-9]*/status 2>/dev/null | cut -d/ -f3; }
+# a postgres child that ends during the run takes its CPU with it: the pool keeps its connections, so only the
+# autovacuum workers come and go; their CPU is not the orders' anyway.
+psql_ -c "select pg_stat_statements_reset()" > /dev/null
+first=$(psql_ -c "select coalesce(max(id), 0) from work_order")
+jvm0=$(ticks "$server"); pg0=$(ticks $(pg_pids))
+client_out=$(mktemp)
+/usr/bin/time -f '%U %S' -o "$client_out.time" java bench/LoadClient.java create-orders "$base" "$token" "$clients" \
+  "$seconds" "$customers" | tee "$client_out"
+jvm1=$(ticks "$server"); pg1=$(ticks $(pg_pids))
+orders=$(psql_ -c "select count(*) from work_order where id > $first")
+read -r cu cs < "$client_out.time"
+hz=$(getconf CLK_TCK)
+python3 - "$orders" "$((jvm1 - jvm0))" "$((pg1 - pg0))" "$cu" "$cs" "$hz" <<'EOF'
+import sys
+orders, jvm, pg, cu, cs, hz = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+ms = lambda t: t * 1000.0 / hz / orders
+client = (cu + cs) * 1000.0 / orders
+print(f"orders {orders}; CPU per order: JVM {ms(jvm):.2f} ms, PostgreSQL {ms(pg):.2f} ms, client {client:.2f} ms, "
+      f"total {ms(jvm) + ms(pg) + client:.2f} ms")
+EOF
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+psql_ -c "select round(sum(calls)::numeric / $orders, 2) from pg_stat_statements where query !~* 'pg_stat_statements|^(begin|commit|rollback)'" \
+  | sed 's/^/statements per order (without begin\/commit): /'
+psql_ -F ' | ' -c "select calls, round(mean_exec_time::numeric, 3) mean_ms, round(total_exec_time::numeric) total_ms,
+  left(regexp_replace(query, '\s+', ' ', 'g'), 110) from pg_stat_statements order by calls desc limit 25"
+rm -f "$client_out" "$client_out.time"
