@@ -2,7 +2,8 @@
 # CPU per new order: runs bench/LoadClient.java create-orders against a GridCare on this machine and divides the
 # CPU time (utime + stime from /proc/<pid>/stat) of the server JVM, of its embedded PostgreSQL (the postmaster and
 # every child) and of the load client by the orders created during the run (warm-up included, as the CPU is).
-# Also resets pg_stat_statements before and prints the statements per order after.
+# Also resets pg_stat_statements before and prints the statements per order after (the server must preload it:
+# shared_preload_libraries = 'pg_stat_statements' in the data directory's postgresql.auto.conf).
 #
 #   bench/intake-cpu.sh SERVER_PID DB_PORT BASE_URL TOKEN CLIENTS SECONDS CUSTOMERS_FILE
 set -euo pipefail
@@ -25,8 +26,10 @@ psql_ -c "select pg_stat_statements_reset()" > /dev/null
 first=$(psql_ -c "select coalesce(max(id), 0) from work_order")
 jvm0=$(ticks "$server"); pg0=$(ticks $(pg_pids))
 client_out=$(mktemp)
-/usr/bin/time -f '%U %S' -o "$client_out.time" java bench/LoadClient.java create-orders "$base" "$token" "$clients" \
-  "$seconds" "$customers" | tee "$client_out"
+classes=$(mktemp -d)
+javac -d "$classes" "$(dirname "$0")/LoadClient.java"   # compiled first: the compiler's CPU is not the client's
+/usr/bin/time -f '%U %S' -o "$client_out.time" java -cp "$classes" LoadClient create-orders "$base" "$token" \
+  "$clients" "$seconds" "$customers" | tee "$client_out"
 jvm1=$(ticks "$server"); pg1=$(ticks $(pg_pids))
 orders=$(psql_ -c "select count(*) from work_order where id > $first")
 read -r cu cs < "$client_out.time"
@@ -44,4 +47,4 @@ psql_ -c "select round(sum(calls)::numeric / $orders, 2) from pg_stat_statements
   | sed 's/^/statements per order (without begin\/commit): /'
 psql_ -F ' | ' -c "select calls, round(mean_exec_time::numeric, 3) mean_ms, round(total_exec_time::numeric) total_ms,
   left(regexp_replace(query, '\s+', ' ', 'g'), 110) from pg_stat_statements order by calls desc limit 25"
-rm -f "$client_out" "$client_out.time"
+rm -rf "$client_out" "$client_out.time" "$classes"
