@@ -9,11 +9,12 @@ import org.gridcare.metering.MonthUsage;
 import org.gridcare.shared.InvalidInputException;
 
 /**
- * Turns a customer's month of consumption into a bill on the customer's tariff, or says why it can't:
- * no tariff code in the archive, a code no tariff has, no readings for the month, or readings the tariff
+ * Turns a customer's month of consumption into a bill on the supply contract in force in that month (the
+ * contract history's term, {@link BillingAccount#termIn}), or says why it can't: no tariff code in the contract, a code no tariff has, no readings for the month, or readings the tariff
  * can't price (e.g. a TOU tariff on a meter without TOU registers — the violated field and rule are kept).
  * On a TOU tariff the kWh are the registers' split (the total is their sum); a two-part customer pays the
- * basic charge by capacity when the archive has one, else by maximum demand.
+ * basic charge on the contract's basis, or — when none was agreed — by capacity when the archive has one, else by
+ * maximum demand.
  */
 final class BillMaker {
 
@@ -36,7 +37,8 @@ final class BillMaker {
 
     static Outcome make(BillingAccount account, YearMonth month, MonthUsage usage, TariffBook book,
                         LineLabels.Bound labels, Long runId, Instant now) {
-        String code = account.tariffCode();
+        BillingAccount.Contract contract = account.termIn(month);
+        String code = contract.tariffCode();
         if (code == null || code.isBlank()) {
             return new Skipped(account.number(), "NO_TARIFF", null, null);
         }
@@ -52,9 +54,7 @@ final class BillMaker {
                 && (usage.peak() != null || usage.valley() != null || usage.flat() != null)
                 ? QuoteRequest.Kwh.split(usage.criticalPeak(), usage.peak(), usage.flat(), usage.valley())
                 : QuoteRequest.Kwh.total(usage.kwh());
-        BasicChargeBasis basis = schedule != null && schedule.twoPart()
-                ? (account.capacityKva() != null && schedule.basicCapacityPrice() != null ? BasicChargeBasis.CAPACITY
-                : BasicChargeBasis.DEMAND) : null;
+        BasicChargeBasis basis = schedule != null && schedule.twoPart() ? basis(contract, account, schedule) : null;
         QuoteRequest request = new QuoteRequest(code, month.atDay(1), month.atEndOfMonth(), kwh,
                 usage.kwhEarlierInYear() == null ? BigDecimal.ZERO : usage.kwhEarlierInYear(), account.capacityKva(),
                 usage.maxDemandKw(), basis, usage.reactiveKvarh(), null);
@@ -67,6 +67,15 @@ final class BillMaker {
             InvalidInputException.Violation first = e.violations().get(0);
             return new Skipped(account.number(), "INVALID", first.field(), first.messageCode(), e);
         }
+    }
+
+    /** The contract's basis when one was agreed, else by capacity when the archive has one, else by demand. */
+    static BasicChargeBasis basis(BillingAccount.Contract contract, BillingAccount account, TariffSchedule schedule) {
+        if (contract.basis() != null) {
+            return BasicChargeBasis.valueOf(contract.basis().name());
+        }
+        return account.capacityKva() != null && schedule.basicCapacityPrice() != null ? BasicChargeBasis.CAPACITY
+                : BasicChargeBasis.DEMAND;
     }
 
     private static BasicChargeBasis basisOf(Quote quote) {

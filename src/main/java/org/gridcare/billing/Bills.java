@@ -106,7 +106,7 @@ public class Bills {
             throw switch (skipped.reason()) {
                 case "NO_TARIFF" -> InvalidInputException.of("tariffCode", "billing.skip.NO_TARIFF", customerNumber);
                 case "UNKNOWN_TARIFF" -> InvalidInputException.of("tariffCode", "billing.skip.UNKNOWN_TARIFF",
-                        account.tariffCode());
+                        account.termIn(month).tariffCode());
                 case "NO_READINGS" -> InvalidInputException.of("month", "billing.skip.NO_READINGS", month);
                 default -> skipped.invalid();
             };

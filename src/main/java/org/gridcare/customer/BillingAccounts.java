@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The archive's billing facts (tariff code, capacity, meters) for the billing module, always within a data
- * scope. {@link #page} walks all customers in number order for a bill run, a page at a time, in two queries.
+ * The archive's billing facts (the supply contract now and its history, capacity, meters) for the billing module, always within a data
+ * scope. {@link #page} walks all customers in number order for a bill run, a page at a time, in three queries.
  */
 @Service
 public class BillingAccounts {
@@ -29,14 +29,14 @@ public class BillingAccounts {
     }
 
     private record Row(long id, String number, String name, String kind, long unitId, String tariffCode,
-                       BigDecimal capacityKva) {
+                       String basis, BigDecimal capacityKva) {
     }
 
     /** The customer with this number, if it is within the scope. */
     @Transactional(readOnly = true)
     public Optional<BillingAccount> find(String number, DataScope scope) {
         List<Row> rows = jdbc.sql("""
-                select id, number, name, kind, unit_id, tariff_code, capacity_kva from customer
+                select id, number, name, kind, unit_id, tariff_code, basic_charge_basis, capacity_kva from customer
                  where number = :number and (:allUnits or unit_id = any(:units))
                 """).param("number", number).param("allUnits", scope.all()).param("units", scope.unitIdArray())
                 .query(BillingAccounts::row).list();
@@ -47,7 +47,7 @@ public class BillingAccounts {
     @Transactional(readOnly = true)
     public List<BillingAccount> page(DataScope scope, String afterNumber, int limit) {
         List<Row> rows = jdbc.sql("""
-                select id, number, name, kind, unit_id, tariff_code, capacity_kva from customer
+                select id, number, name, kind, unit_id, tariff_code, basic_charge_basis, capacity_kva from customer
                  where (cast(:after as varchar) is null or number > :after) and (:allUnits or unit_id = any(:units))
                  order by number limit :limit
                 """).param("after", afterNumber).param("allUnits", scope.all()).param("units", scope.unitIdArray())
@@ -78,12 +78,15 @@ public class BillingAccounts {
                     numbers.get(customerId), rs.getString("type"), rs.getBigDecimal("multiplier"),
                     rs.getDate("installed_on").toLocalDate(), removed == null ? null : removed.toLocalDate()));
         });
+        Map<Long, List<ContractTerm>> terms = SupplyContracts.terms(jdbc, rows.stream().map(Row::id).toArray(Long[]::new));
         return rows.stream().map(r -> new BillingAccount(r.number(), r.name(), r.kind(), r.unitId(), r.tariffCode(),
-                r.capacityKva(), meters.get(r.id()))).toList();
+                r.capacityKva(), meters.get(r.id()), r.basis() == null ? null : ChargeBasis.valueOf(r.basis()),
+                terms.getOrDefault(r.id(), List.of()))).toList();
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(rs.getLong("id"), rs.getString("number"), rs.getString("name"), rs.getString("kind"),
-                rs.getLong("unit_id"), rs.getString("tariff_code"), rs.getBigDecimal("capacity_kva"));
+                rs.getLong("unit_id"), rs.getString("tariff_code"), rs.getString("basic_charge_basis"),
+                rs.getBigDecimal("capacity_kva"));
     }
 }

@@ -1,6 +1,7 @@
 package org.gridcare.customer;
 
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,9 +29,11 @@ class CustomerApiController {
     static final String WRITERS = "hasAnyRole('ADMIN', 'MANAGER', 'SUPERVISOR', 'AGENT')";
 
     private final Customers customers;
+    private final SupplyContracts contracts;
 
-    CustomerApiController(Customers customers) {
+    CustomerApiController(Customers customers, SupplyContracts contracts) {
         this.customers = customers;
+        this.contracts = contracts;
     }
 
     @GetMapping
@@ -77,5 +80,19 @@ class CustomerApiController {
         Actor actor = Actors.required();
         Customer changed = customers.change(number, changes, actor);
         return CustomerView.of(changed, customers.unitOf(changed.unitId()), customers.disclose(changed, false, actor));
+    }
+
+    @GetMapping("/{number}/contract")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The customer's supply-contract history (tariff and basic-charge basis per effective billing month), oldest first")
+    List<ContractTerm> contract(@PathVariable String number) {
+        return contracts.history(number, Actors.required());
+    }
+
+    @PostMapping("/{number}/contract-changes")
+    @PreAuthorize(WRITERS)
+    @Operation(summary = "Change the supply contract (tariff; basis only for two-part tariffs) from the first day of a billing month; returns the history")
+    List<ContractTerm> changeContract(@PathVariable String number, @RequestBody ContractChange change) {
+        return contracts.changeContract(number, change, Actors.required());
     }
 }

@@ -46,6 +46,12 @@ class CustomerRepository {
                 .query(CustomerRepository::map).optional();
     }
 
+    /** Whether the customer's supply contract has a history (then only a contract change may change its tariff). */
+    boolean hasContractHistory(long id) {
+        return jdbc.sql("select exists(select 1 from customer_contract where customer_id = :id)")
+                .param("id", id).query(Boolean.class).single();
+    }
+
     Optional<Customer> findById(long id) {
         return jdbc.sql("select * from customer where id = :id").param("id", id)
                 .query(CustomerRepository::map).optional();
@@ -125,7 +131,9 @@ class CustomerRepository {
                     on conflict (number) do update set name = excluded.name, kind = excluded.kind,
                            voltage_level = excluded.voltage_level, address = excluded.address,
                            phones = excluded.phones, phone_digits = excluded.phone_digits,
-                           id_number = excluded.id_number, tariff_code = excluded.tariff_code,
+                           id_number = excluded.id_number,
+                           tariff_code = case when exists (select 1 from customer_contract k where k.customer_id = customer.id)
+                                              then customer.tariff_code else excluded.tariff_code end,
                            capacity_kva = excluded.capacity_kva, unit_id = excluded.unit_id, flags = excluded.flags,
                            version = customer.version + 1, updated_at = excluded.updated_at
                     """, chunk.toArray(MapSqlParameterSource[]::new));
@@ -308,7 +316,8 @@ class CustomerRepository {
                 CustomerKind.valueOf(rs.getString("kind")), VoltageLevel.valueOf(rs.getString("voltage_level")),
                 rs.getString("address"), Arrays.asList(strings(rs.getArray("phones"))), rs.getString("id_number"),
                 rs.getString("tariff_code"), capacity, rs.getLong("unit_id"), flags, rs.getInt("version"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("basic_charge_basis") == null ? null : ChargeBasis.valueOf(rs.getString("basic_charge_basis")));
     }
 
     private static String[] strings(Array array) throws SQLException {

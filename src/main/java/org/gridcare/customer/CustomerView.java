@@ -1,5 +1,7 @@
 package org.gridcare.customer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +14,8 @@ import org.gridcare.organisation.OrgUnit;
 record CustomerView(String number, String name, CustomerKind kind, VoltageLevel voltageLevel, String address,
                     String phone, List<String> phones, String idNumber, String tariffCode, BigDecimal capacityKva,
                     String unitCode, String unitName, Set<CustomerFlag> flags, boolean masked, int version,
-                    Instant createdAt, Instant updatedAt) {
+                    Instant createdAt, Instant updatedAt,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) ChargeBasis basicChargeBasis) {
 
     static CustomerView of(Customer customer, OrgUnit unit, Disclosure disclosure) {
         return new CustomerView(customer.number(), customer.name(), customer.kind(), customer.voltageLevel(),
@@ -20,6 +23,6 @@ record CustomerView(String number, String name, CustomerKind kind, VoltageLevel 
                 disclosure.phones(customer.phones()), disclosure.idNumber(customer.idNumber()),
                 customer.tariffCode(), customer.capacityKva(), unit.code(), unit.name(),
                 new TreeSet<>(customer.flags()), !disclosure.unmasked(), customer.version(), customer.createdAt(),
-                customer.updatedAt());
+                customer.updatedAt(), customer.basicChargeBasis());
     }
 }

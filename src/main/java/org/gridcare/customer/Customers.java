@@ -100,6 +100,9 @@ class Customers implements CustomerDirectory {
         if (fields.isEmpty()) {
             return current;
         }
+        if (fields.contains("tariffCode") && customers.hasContractHistory(current.id().value())) {
+            throw InvalidInputException.of("tariffCode", "validation.customer.tariffCode.viaContract");
+        }
         if (!customers.update(changed, current.version(), now())) {
             throw ConflictException.staleVersion(ENTITY, number);
         }
@@ -111,6 +114,10 @@ class Customers implements CustomerDirectory {
     @Transactional(readOnly = true)
     public Customer get(String number, Actor actor) {
         return get(number, units.scopeOf(actor));
+    }
+
+    Customer byId(long id) {
+        return customers.findById(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
     Customer get(String number, DataScope scope) {

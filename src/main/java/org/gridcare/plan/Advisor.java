@@ -117,7 +117,9 @@ class Advisor {
                     properties.minAnnualSaving(), options, unavailable);
         }
         TariffSchedule latest = pricer.schedule(code, window[1]).orElse(null);
-        BasicChargeBasis basis = Pricer.defaultBasis(latest, account.capacityKva());
+        // the basis of the contract in force now when one was agreed, else the one the bills default to
+        BasicChargeBasis basis = latest != null && latest.twoPart() && account.basis() != null
+                ? BasicChargeBasis.valueOf(account.basis().name()) : Pricer.defaultBasis(latest, account.capacityKva());
         Pricer.Setup current = new Pricer.Setup(code, basis, account.capacityKva());
         if (withData == 0) {
             unavailable.add(new Unavailable(null, text(locale, "plan.unavailable.noData", window[0], window[1])));
