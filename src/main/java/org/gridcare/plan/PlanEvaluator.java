@@ -27,13 +27,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Evaluates carried-out plans whose period has passed (a scheduled job on the injected clock; idempotent: a plan
  * is evaluated once, in the transaction that locks it with {@code skip locked}, so several instances may run it).
  *
- * <p>For each of the {@code evaluationMonths} full months after the month the plan was carried out, and the same
+ * <p>For each of the {@code evaluationMonths} full months from the month the plan's contract change took effect (the
+ * month after its application order was archived; for a plan without a contract change, the month after it was
+ * carried out), and the same
  * calendar month a year before: <b>cost after</b> = the month as measured, priced by the billing engine on the setup
  * after (the plan's tariff and basis); <b>counterfactual</b> = the month's kWh as the customer would have used them
  * without the plan — the year-before month's TOU shares, reactive energy per kWh and maximum demand — priced on the
  * setup before; <b>cost before</b> = the year-before month as measured on the setup before. The realised saving is
  * counterfactual − cost after, summed over the months after that have readings; it does not count a change in
- * consumption as a saving. Both periods are priced by the tariff versions in force in their months.
+ * consumption as a saving. Both periods are priced by the tariff versions in force in their months. A plan whose
+ * application order was not completed by the due date is evaluated NOT_COMPLETED, without numbers.
  */
 @Component
 class PlanEvaluator {
@@ -97,8 +100,18 @@ class PlanEvaluator {
     private void evaluate(long id, Instant now) {
         ServicePlanRepository.Row plan = plans.lock(id).orElseThrow();
         YearMonth executedIn = YearMonth.from(LocalDate.ofInstant(plan.executedAt(), BusinessTime.ZONE));
-        YearMonth afterFrom = executedIn.plusMonths(1);
-        YearMonth afterTo = executedIn.plusMonths(plan.evaluationMonths());
+        // from the month the contract change took effect; a plan without one from the month after it was carried out
+        YearMonth afterFrom = plan.effectiveFrom() != null ? plan.effectiveFrom() : executedIn.plusMonths(1);
+        YearMonth afterTo = afterFrom.plusMonths(plan.evaluationMonths() - 1L);
+        if (plan.applicationOrder() != null && plan.status() != PlanStatus.IN_EFFECT) {
+            // the application order was not completed by the due date: nothing changed, so nothing to measure
+            PlanView.Evaluation missing = new PlanView.Evaluation("NOT_COMPLETED", afterFrom, afterTo, 0, null, null,
+                    null, null, null, null, now, List.of());
+            plans.evaluated(id, missing);
+            audit.record("PLAN_EVALUATED", Plans.ENTITY, String.valueOf(id), "NOT_COMPLETED: application %s is %s"
+                    .formatted(plan.applicationOrder(), plan.applicationStatus() == null ? "open" : plan.applicationStatus()));
+            return;
+        }
         Optional<BillingAccount> account = accounts.find(plan.customerNumber(), DataScope.unrestricted());
         List<PlanView.EvaluationMonth> rows = new ArrayList<>();
         if (account.isPresent()) {

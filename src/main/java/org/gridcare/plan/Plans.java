@@ -135,7 +135,7 @@ class Plans {
         long id = plans.insert(new ServicePlanRepository.Row(0, account.number(), account.unitId(), orderNumber,
                 PlanStatus.RECORDED, advice.tariffCode(), advice.basis(), tariffAfter, basisAfter, account.capacityKva(),
                 has(chosen, AdviceKind.PEAK_SHIFT) ? share : null, estimated, advice.from(), advice.to(), note, null,
-                properties.evaluationMonths(), actor.username(), now, null, null, null, null, 0));
+                properties.evaluationMonths(), actor.username(), now, null, null, null, null, 0, null, null, null));
         for (Advice.Option o : chosen) {
             plans.insertOption(id, new PlanView.ChosenOption(o.key(), o.kind(), o.annualSaving(), o.summary()));
         }
@@ -283,6 +283,7 @@ class Plans {
                 r.tariffBefore(), r.basisBefore(), r.tariffAfter(), r.basisAfter(), r.peakShiftShare(),
                 r.estimatedSaving(), r.adviceFrom(), r.adviceTo(), r.note(), r.applicationOrder(), r.evaluationMonths(),
                 r.createdBy(), r.createdAt(), r.executedBy(), r.executedAt(), r.evaluationDueAt(), r.evaluatedAt(),
-                r.version(), options.getOrDefault(r.id(), List.of()), evaluations.get(r.id()))).toList();
+                r.version(), options.getOrDefault(r.id(), List.of()), evaluations.get(r.id()), r.effectiveFrom(),
+                r.applicationStatus(), r.applicationDoneAt())).toList();
     }
 }

@@ -26,7 +26,8 @@ class ServicePlanRepository {
             p.id, p.customer_number, p.unit_id, p.order_number, p.status, p.tariff_before, p.basis_before,
             p.tariff_after, p.basis_after, p.capacity_kva, p.peak_shift_share, p.estimated_saving, p.advice_from,
             p.advice_to, p.note, p.application_order, p.evaluation_months, p.created_by, p.created_at, p.executed_by,
-            p.executed_at, p.evaluation_due_at, p.evaluated_at, p.version""";
+            p.executed_at, p.evaluation_due_at, p.evaluated_at, p.version, p.effective_from, p.application_status,
+            p.application_done_at""";
 
     private final JdbcClient jdbc;
 
@@ -47,7 +48,8 @@ class ServicePlanRepository {
                BasicChargeBasis basisBefore, String tariffAfter, BasicChargeBasis basisAfter, BigDecimal capacityKva,
                BigDecimal peakShiftShare, BigDecimal estimatedSaving, YearMonth adviceFrom, YearMonth adviceTo,
                String note, String applicationOrder, int evaluationMonths, String createdBy, Instant createdAt,
-               String executedBy, Instant executedAt, Instant evaluationDueAt, Instant evaluatedAt, int version) {
+               String executedBy, Instant executedAt, Instant evaluationDueAt, Instant evaluatedAt, int version,
+               YearMonth effectiveFrom, String applicationStatus, Instant applicationDoneAt) {
     }
 
     long insert(Row r) {
@@ -77,7 +79,7 @@ class ServicePlanRepository {
     }
 
     boolean hasOpenPlan(String customerNumber) {
-        return jdbc.sql("select exists (select 1 from service_plan where customer_number = :c and status in ('RECORDED', 'EXECUTED'))")
+        return jdbc.sql("select exists (select 1 from service_plan where customer_number = :c and status in ('RECORDED', 'EXECUTED', 'IN_EFFECT'))")
                 .param("c", customerNumber).query(Boolean.class).single();
     }
 
@@ -120,7 +122,7 @@ class ServicePlanRepository {
     /** Plans carried out whose evaluation came due, locked (skipping those another instance holds). */
     List<Long> lockDue(Instant now, int limit) {
         return jdbc.sql("""
-                select id from service_plan where status = 'EXECUTED' and evaluation_due_at <= :now
+                select id from service_plan where status in ('EXECUTED', 'IN_EFFECT') and evaluation_due_at <= :now
                  order by evaluation_due_at, id limit :limit for update skip locked
                 """).param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
     }
@@ -135,6 +137,40 @@ class ServicePlanRepository {
         if (n != 1) {
             throw ConflictException.staleVersion("ServicePlan", id);
         }
+    }
+
+    /** The plan carried out through this application order, locked. */
+    Optional<Row> lockByApplication(String applicationOrder) {
+        return jdbc.sql("select " + COLUMNS + " from service_plan p where p.application_order = :o for update")
+                .param("o", applicationOrder).query(ServicePlanRepository::row).optional();
+    }
+
+    void applicationStatus(long id, String status) {
+        jdbc.sql("update service_plan set application_status = :s where id = :id").param("s", status).param("id", id)
+                .update();
+    }
+
+    /** The application was completed: the change is in force from {@code from}; the evaluation is due then. */
+    void inEffect(long id, YearMonth from, Instant doneAt, Instant dueAt) {
+        jdbc.sql("""
+                update service_plan set status = 'IN_EFFECT', effective_from = :from, application_done_at = :at,
+                       evaluation_due_at = :due, evaluated_at = null, version = version + 1 where id = :id
+                """).param("id", id).param("from", Date.valueOf(from.atDay(1))).param("at", Timestamp.from(doneAt))
+                .param("due", Timestamp.from(dueAt)).update();
+    }
+
+    /** The application was cancelled or merged away: the plan's change never happens. */
+    void notCarriedOut(long id, Instant at) {
+        jdbc.sql("""
+                update service_plan set status = 'NOT_CARRIED_OUT', application_done_at = :at, version = version + 1
+                 where id = :id
+                """).param("id", id).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Drops an evaluation (the NOT_COMPLETED one of an application completed late, to be evaluated properly). */
+    void dropEvaluation(long id) {
+        jdbc.sql("delete from service_plan_evaluation_month where plan_id = :id").param("id", id).update();
+        jdbc.sql("delete from service_plan_evaluation where plan_id = :id").param("id", id).update();
     }
 
     void cancelled(long id, int version, String by, Instant at) {
@@ -231,7 +267,7 @@ class ServicePlanRepository {
                        coalesce(sum(p.estimated_saving) filter (where e.outcome = 'REALISED'), 0) as estimated,
                        coalesce(sum(e.realised_saving) filter (where e.outcome = 'REALISED'), 0) as realised
                   from service_plan p left join service_plan_evaluation e on e.plan_id = p.id
-                 where p.status in ('EXECUTED', 'EVALUATED') and (:all or p.unit_id = any(:units))
+                 where p.status in ('EXECUTED', 'IN_EFFECT', 'EVALUATED', 'NOT_CARRIED_OUT') and (:all or p.unit_id = any(:units))
                    and p.executed_at >= :from and p.executed_at < :to
                  group by p.unit_id order by realised desc, p.unit_id
                 """).param("all", scope.all()).param("units", scope.unitIdArray())
@@ -253,7 +289,10 @@ class ServicePlanRepository {
                 rs.getString("application_order"), rs.getInt("evaluation_months"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("executed_by"),
                 executed == null ? null : executed.toInstant(), due == null ? null : due.toInstant(),
-                evaluated == null ? null : evaluated.toInstant(), rs.getInt("version"));
+                evaluated == null ? null : evaluated.toInstant(), rs.getInt("version"),
+                rs.getDate("effective_from") == null ? null : YearMonth.from(rs.getDate("effective_from").toLocalDate()),
+                rs.getString("application_status"), rs.getTimestamp("application_done_at") == null ? null
+                : rs.getTimestamp("application_done_at").toInstant());
     }
 
     private static BasicChargeBasis basis(String value) {
