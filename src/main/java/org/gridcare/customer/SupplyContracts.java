@@ -137,8 +137,7 @@ public class SupplyContracts {
         BillingAccount.Contract inForce = new BillingAccount(number, customer.name(), customer.kind().name(),
                 customer.unitId(), customer.tariffCode(), customer.capacityKva(), List.of(), customer.basicChargeBasis(),
                 before).termIn(month);
-        boolean sameMonthTerm = before.stream().anyMatch(t -> month.equals(t.from()));
-        if (!sameMonthTerm && code.equals(inForce.tariffCode()) && basis == inForce.basis()) {
+        if (code.equals(inForce.tariffCode()) && basis == inForce.basis()) {
             return before;
         }
         Instant now = Instant.now(clock);

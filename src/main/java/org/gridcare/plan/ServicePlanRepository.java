@@ -267,7 +267,7 @@ class ServicePlanRepository {
                        coalesce(sum(p.estimated_saving) filter (where e.outcome = 'REALISED'), 0) as estimated,
                        coalesce(sum(e.realised_saving) filter (where e.outcome = 'REALISED'), 0) as realised
                   from service_plan p left join service_plan_evaluation e on e.plan_id = p.id
-                 where p.status in ('EXECUTED', 'IN_EFFECT', 'EVALUATED', 'NOT_CARRIED_OUT') and (:all or p.unit_id = any(:units))
+                 where p.status in ('EXECUTED', 'IN_EFFECT', 'EVALUATED') and (:all or p.unit_id = any(:units))
                    and p.executed_at >= :from and p.executed_at < :to
                  group by p.unit_id order by realised desc, p.unit_id
                 """).param("all", scope.all()).param("units", scope.unitIdArray())

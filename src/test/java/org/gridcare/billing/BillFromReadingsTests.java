@@ -232,6 +232,26 @@ class BillFromReadingsTests {
     }
 
     @Test
+    void eachMonthIsBilledOnTheContractInForceThatMonth() throws Exception {
+        String customer = industrial();
+        // the supply contract changes to the basic charge by demand from July 2024
+        mvc.perform(postJson("/api/v1/customers/" + customer + "/contract-changes", """
+                {"tariffCode": "EXAMPLE-LI-TOU", "basicChargeBasis": "DEMAND", "effectiveFrom": "2024-07-01",
+                 "reason": "客户申请按需量计收基本电费"}""").with(asAdmin())).andExpect(status().isOk())
+                .andExpect(jsonPath("$[1].from").value("2024-07")).andExpect(jsonPath("$[1].basis").value("DEMAND"));
+        // June, before the change, by capacity as before: 6700 + 400 × 26 = 17100, PF 0.89 +0.50 % = 85.50 → 17185.50
+        String june = calculate(customer, "2024-06", asAdmin());
+        assertThat(JsonPath.<String>read(june, "$.basicChargeBasis")).isEqualTo("CAPACITY");
+        assertThat(num(june, "$.total")).isEqualTo(17185.50);
+        // July by demand: 250 kW × 40 = 10000.00 (not 10400); energy 10050; PF 0.80 +5 % of 20050 = 1002.50
+        //  total 10050 + 10000 + 1002.50 = 21052.50
+        String july = calculate(customer, "2024-07", asAdmin());
+        assertThat(JsonPath.<String>read(july, "$.basicChargeBasis")).isEqualTo("DEMAND");
+        assertThat(JsonPath.<List<Double>>read(july, "$.lines[?(@.kind == 'BASIC_CHARGE')].amount")).containsExactly(10000.00);
+        assertThat(num(july, "$.total")).isEqualTo(21052.50);
+    }
+
+    @Test
     void aBillRunBillsTheStationAndSaysWhyOthersWereSkipped() throws Exception {
         String residential = residential();
         String industrial = industrial();

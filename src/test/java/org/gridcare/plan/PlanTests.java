@@ -54,7 +54,10 @@ class PlanTests {
     String inspector;
     String fieldStaff;
     String outsider;
+    String dispatcher;
+    String supervisor;
     String night;
+    String night2;
     String daytime;
     String industry;
 
@@ -75,6 +78,10 @@ class PlanTests {
         fixtures.user(inspector, station, Role.INSPECTOR);
         fieldStaff = Fixtures.unique("pfield");
         fixtures.user(fieldStaff, station, Role.FIELD_STAFF);
+        dispatcher = Fixtures.unique("pdisp");
+        fixtures.user(dispatcher, station, Role.DISPATCHER);
+        supervisor = Fixtures.unique("psup");
+        fixtures.user(supervisor, station, Role.SUPERVISOR);
         outsider = Fixtures.unique("pout");
         fixtures.user(outsider, otherStation, Role.AGENT);
 
@@ -83,6 +90,9 @@ class PlanTests {
         String nightMeter = world.meter(night);
         world.importAndWait("INTERVAL", PlanWorld.daily(nightMeter, LocalDate.of(2024, 3, 1), LocalDate.of(2025, 6, 30),
                 new int[] {3, 12}, new String[] {"3", "1"}));
+        night2 = world.customer(station, "RESIDENTIAL", "ZJ-RES-FLAT", "8");
+        world.importAndWait("INTERVAL", PlanWorld.daily(world.meter(night2), LocalDate.of(2024, 3, 1),
+                LocalDate.of(2025, 2, 28), new int[] {3, 12}, new String[] {"3", "1"}));
         // daytime: 2 kWh at 12:00 every day
         daytime = world.customer(station, "RESIDENTIAL", "ZJ-RES-FLAT", "8");
         String dayMeter = world.meter(daytime);
@@ -235,10 +245,36 @@ class PlanTests {
         mvc.perform(postJson("/api/v1/plans/" + id + "/execute", """
                         {"contactName": "王先生", "contactPhone": "13800001234"}""").with(as(agent)))
                 .andExpect(status().isConflict());
+        // nothing changes while the application is worked; archived on 20 March 2025, the change is in force from April
+        clock.set(Instant.parse("2025-03-20T02:00:00Z"));
+        world.act(application, "dispatch", as(dispatcher), "\"handler\": \"%s\"".formatted(fieldStaff));
+        world.act(application, "accept", as(fieldStaff), "");
+        world.act(application, "reply", as(fieldStaff), "\"replyText\": \"已办理电价变更，下月起执行\", \"result\": \"已办结\"");
+        mvc.perform(get("/api/v1/plans/{id}", id).with(as(agent))).andExpect(jsonPath("$.status").value("EXECUTED"))
+                .andExpect(jsonPath("$.applicationStatus").value("REPLIED"));
+        mvc.perform(get("/api/v1/customers/{n}/contract", night).with(as(agent))).andExpect(jsonPath("$.length()").value(0));
+        world.act(application, "review", as(supervisor), "\"approved\": true");
+        world.act(application, "visit", as(supervisor), "\"result\": \"SATISFIED\", \"comment\": \"回访满意\"");
+        world.act(application, "close", as(supervisor), "");
+        String inEffect = mvc.perform(get("/api/v1/plans/{id}", id).with(as(agent))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(JsonPath.<String>read(inEffect, "$.status")).isEqualTo("IN_EFFECT");
+        assertThat(JsonPath.<String>read(inEffect, "$.effectiveFrom")).isEqualTo("2025-04");
+        assertThat(JsonPath.<String>read(inEffect, "$.applicationStatus")).isEqualTo("CLOSED");
+        // April–June 2025 evaluated from 4 July 2025 00:00 (Asia/Shanghai)
+        assertThat(JsonPath.<String>read(inEffect, "$.evaluationDueAt")).isEqualTo("2025-07-03T16:00:00Z");
+        // the customer's contract: the archive's flat tariff, then TOU from April 2025, referencing the application
+        String contract = mvc.perform(get("/api/v1/customers/{n}/contract", night).with(as(agent)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(JsonPath.<List<String>>read(contract, "$[*].tariffCode")).containsExactly("ZJ-RES-FLAT", "ZJ-RES-TOU");
+        assertThat(JsonPath.<String>read(contract, "$[1].from")).isEqualTo("2025-04");
+        assertThat(JsonPath.<String>read(contract, "$[1].reference")).isEqualTo(application);
+        // still March: the archive's tariff now is the flat one
+        mvc.perform(get("/api/v1/customers/{n}", night).with(asAdmin())).andExpect(jsonPath("$.tariffCode").value("ZJ-RES-FLAT"));
 
         clock.set(Instant.parse("2025-07-03T15:59:00Z"));
         evaluator.evaluateDue(clock.instant());
-        mvc.perform(get("/api/v1/plans/{id}", id).with(as(agent))).andExpect(jsonPath("$.status").value("EXECUTED"));
+        mvc.perform(get("/api/v1/plans/{id}", id).with(as(agent))).andExpect(jsonPath("$.status").value("IN_EFFECT"));
 
         clock.set(Instant.parse("2025-07-03T16:00:00Z"));
         evaluator.evaluateDue(clock.instant());
@@ -256,7 +292,8 @@ class PlanTests {
         assertThat(num(evaluated, "$.evaluation.realisedSaving")).isEqualTo(65.52);
         assertThat(JsonPath.<List<Double>>read(evaluated, "$.evaluation.details[*].saving")).containsExactly(21.60, 22.32, 21.60);
         assertThat(ApiRequests.auditActions(mvc, "ServicePlan", String.valueOf(id)))
-                .containsExactly("PLAN_EVALUATED", "PLAN_EXECUTED", "PLAN_RECORDED");
+                .containsExactly("PLAN_EVALUATED", "PLAN_IN_EFFECT", "PLAN_EXECUTED", "PLAN_RECORDED");
+        assertThat(ApiRequests.auditActions(mvc, "SupplyContract", night)).containsExactly("CONTRACT_CHANGED");
 
         // counted per unit
         String savings = mvc.perform(get("/api/v1/plans/savings").param("from", "2025-01-01").param("to", "2025-12-31")
@@ -266,6 +303,70 @@ class PlanTests {
         // the order's plans
         mvc.perform(get("/api/v1/work-orders/{n}/plans", order).with(as(agent))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").value(id));
+    }
+
+    @Test
+    void aCancelledApplicationLeavesTheContractAndThePlanIsNeverEvaluated() throws Exception {
+        clock.set(ADVICE_AT);
+        String order = world.consultation(industry);
+        String plan = mvc.perform(postJson("/api/v1/customers/" + industry + "/plans", """
+                        {"orderNumber": "%s", "options": ["BASIC_CHARGE_BASIS:DEMAND"]}""".formatted(order)).with(as(agent)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        long id = ((Number) JsonPath.read(plan, "$.id")).longValue();
+        String executed = mvc.perform(postJson("/api/v1/plans/" + id + "/execute", """
+                        {"contactName": "李经理", "contactPhone": "13800001234"}""").with(as(agent)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String application = JsonPath.read(executed, "$.applicationOrder");
+        world.act(application, "cancel", as(agent), "\"reason\": \"客户撤回申请\"");
+        mvc.perform(get("/api/v1/plans/{id}", id).with(as(agent))).andExpect(jsonPath("$.status").value("NOT_CARRIED_OUT"))
+                .andExpect(jsonPath("$.applicationStatus").value("CANCELLED"));
+        mvc.perform(get("/api/v1/customers/{n}/contract", industry).with(as(agent))).andExpect(jsonPath("$.length()").value(0));
+        clock.set(Instant.parse("2025-12-01T00:00:00Z"));
+        evaluator.evaluateDue(clock.instant());
+        mvc.perform(get("/api/v1/plans/{id}", id).with(as(agent))).andExpect(jsonPath("$.status").value("NOT_CARRIED_OUT"))
+                .andExpect(jsonPath("$.evaluation").doesNotExist());
+        assertThat(ApiRequests.auditActions(mvc, "ServicePlan", String.valueOf(id)))
+                .containsExactly("PLAN_NOT_CARRIED_OUT", "PLAN_EXECUTED", "PLAN_RECORDED");
+    }
+
+    @Test
+    void anApplicationNotCompletedByTheDueDateIsReportedNotEvaluated() throws Exception {
+        String order = world.consultation(night2);
+        clock.set(ADVICE_AT);
+        String plan = mvc.perform(postJson("/api/v1/customers/" + night2 + "/plans", """
+                        {"orderNumber": "%s", "options": ["TARIFF_SWITCH:ZJ-RES-TOU"]}""".formatted(order)).with(as(agent)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        long id = ((Number) JsonPath.read(plan, "$.id")).longValue();
+        String executed = mvc.perform(postJson("/api/v1/plans/" + id + "/execute", """
+                        {"contactName": "王先生", "contactPhone": "13800001234"}""").with(as(agent)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String application = JsonPath.read(executed, "$.applicationOrder");
+        clock.set(Instant.parse("2025-07-03T16:00:00Z"));
+        evaluator.evaluateDue(clock.instant());
+        String reported = mvc.perform(get("/api/v1/plans/{id}", id).with(as(agent))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(JsonPath.<String>read(reported, "$.status")).isEqualTo("EVALUATED");
+        assertThat(JsonPath.<String>read(reported, "$.evaluation.outcome")).isEqualTo("NOT_COMPLETED");
+        assertThat(reported).doesNotContain("realisedSaving").doesNotContain("costAfter");
+
+        // archived late (10 July 2025): the contract still changes, from August; evaluated then from August
+        clock.set(Instant.parse("2025-07-10T02:00:00Z"));
+        world.complete(application, as(dispatcher), fieldStaff, as(fieldStaff), as(supervisor));
+        String late = mvc.perform(get("/api/v1/plans/{id}", id).with(as(agent))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(JsonPath.<String>read(late, "$.status")).isEqualTo("IN_EFFECT");
+        assertThat(JsonPath.<String>read(late, "$.effectiveFrom")).isEqualTo("2025-08");
+        assertThat(late).doesNotContain("\"evaluation\"");
+        // August–October evaluated from 4 November 2025 00:00 (Asia/Shanghai)
+        assertThat(JsonPath.<String>read(late, "$.evaluationDueAt")).isEqualTo("2025-11-03T16:00:00Z");
+        mvc.perform(get("/api/v1/customers/{n}/contract", night2).with(as(agent)))
+                .andExpect(jsonPath("$[1].from").value("2025-08")).andExpect(jsonPath("$[1].tariffCode").value("ZJ-RES-TOU"));
+        clock.set(Instant.parse("2025-11-03T16:00:00Z"));
+        evaluator.evaluateDue(clock.instant());
+        // no readings after February 2025 for this customer: measured honestly as no data
+        mvc.perform(get("/api/v1/plans/{id}", id).with(as(agent))).andExpect(jsonPath("$.evaluation.outcome").value("NO_DATA"))
+                .andExpect(jsonPath("$.evaluation.afterFrom").value("2025-08"))
+                .andExpect(jsonPath("$.evaluation.afterTo").value("2025-10"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.gridcare.Fixtures;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcare.ApiRequests.asAdmin;
@@ -90,5 +91,28 @@ final class PlanWorld {
                 """.formatted(customer)).with(asAdmin())).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         return JsonPath.read(body, "$.number");
+    }
+
+    /** One move of an order, as the user, with the version the user reads first. */
+    void act(String number, String action, RequestPostProcessor user, String fields) throws Exception {
+        String order = mvc.perform(get("/api/v1/work-orders/{n}", number).with(user)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        int version = JsonPath.read(order, "$.version");
+        var response = mvc.perform(postJson("/api/v1/work-orders/" + number + "/" + action,
+                        "{\"version\": %d%s}".formatted(version, fields.isEmpty() ? "" : ", " + fields)).with(user))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).as(action + " → " + response.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(200);
+    }
+
+    /** Works an order through to its archive: dispatched, taken, replied, approved, visited, closed. */
+    void complete(String number, RequestPostProcessor dispatcher, String crewName, RequestPostProcessor crew,
+                  RequestPostProcessor supervisor) throws Exception {
+        act(number, "dispatch", dispatcher, "\"handler\": \"%s\"".formatted(crewName));
+        act(number, "accept", crew, "");
+        act(number, "reply", crew, "\"replyText\": \"已办理电价变更，下月起执行，已告知客户\", \"result\": \"已办结\"");
+        act(number, "review", supervisor, "\"approved\": true");
+        act(number, "visit", supervisor, "\"result\": \"SATISFIED\", \"comment\": \"回访满意\"");
+        act(number, "close", supervisor, "");
     }
 }
