@@ -51,6 +51,7 @@ class CustomerConsoleController {
     private static final int PAGE_SIZE = 20;
 
     private final Customers customers;
+    private final SupplyContracts contracts;
     private final Meters meters;
     private final CustomerImport imports;
     private final CustomerExport exports;
@@ -58,9 +59,10 @@ class CustomerConsoleController {
     private final MessageSource messages;
     private final Clock clock;
 
-    CustomerConsoleController(Customers customers, Meters meters, CustomerImport imports, CustomerExport exports,
-                              OrgUnits units, MessageSource messages, Clock clock) {
+    CustomerConsoleController(Customers customers, SupplyContracts contracts, Meters meters, CustomerImport imports,
+                              CustomerExport exports, OrgUnits units, MessageSource messages, Clock clock) {
         this.customers = customers;
+        this.contracts = contracts;
         this.meters = meters;
         this.imports = imports;
         this.exports = exports;
@@ -152,6 +154,25 @@ class CustomerConsoleController {
         return showDetail(customer, customers.disclose(customer, false, actor), model);
     }
 
+    /** A supply-contract change from the customer's page (用电合同变更); the history is shown on the page. */
+    @PostMapping("/{number}/contract")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'SUPERVISOR', 'AGENT')")
+    String changeContract(@PathVariable String number, @ModelAttribute("contractForm") ContractForm form,
+                          BindingResult result, Model model, RedirectAttributes redirect) {
+        Actor actor = Actors.required();
+        Customer customer = customers.get(number, actor);
+        try {
+            contracts.changeContract(number, new ContractChange(form.getTariffCode(), form.getBasicChargeBasis(),
+                    form.getEffectiveFrom(), form.getReason(), form.getReference()), actor);
+            redirect.addFlashAttribute("notice", "customer.notice.contractChanged");
+            redirect.addFlashAttribute("noticeArg", form.getEffectiveFrom());
+            return "redirect:/customers/" + number;
+        } catch (DomainException e) {
+            FormErrors.reject(result, e);
+        }
+        return showDetail(customer, customers.disclose(customer, false, actor), model);
+    }
+
     @PostMapping("/{number}/meters/{meterNumber}/removal")
     @PreAuthorize(MeterApiController.INSTALLERS)
     String removeMeter(@PathVariable String number, @PathVariable String meterNumber,
@@ -174,6 +195,17 @@ class CustomerConsoleController {
         model.addAttribute("meters", meters.of(customer.number(), actor));
         model.addAttribute("mayUnmask", !disclosure.unmasked() && customers.mayUnmask(actor));
         model.addAttribute("meterTypes", MeterType.values());
+        model.addAttribute("contract", contracts.history(customer.number(), actor));
+        if (!model.containsAttribute("contractForm")) {
+            ContractForm form = new ContractForm();
+            form.setEffectiveFrom(java.time.YearMonth.from(java.time.LocalDate.ofInstant(clock.instant(),
+                    org.gridcare.shared.BusinessTime.ZONE)).plusMonths(1).toString());
+            form.setTariffCode(customer.tariffCode());
+            model.addAttribute("contractForm", form);
+        }
+        if (!model.containsAttribute("meterForm")) {
+            model.addAttribute("meterForm", new MeterForm());
+        }
         return "customer/detail";
     }
 
@@ -417,5 +449,25 @@ class CustomerConsoleController {
         public void setRemovedOn(LocalDate removedOn) { this.removedOn = removedOn; }
         public String getServicePoint() { return servicePoint; }
         public void setServicePoint(String servicePoint) { this.servicePoint = servicePoint; }
+    }
+
+    /** Changing the supply contract on the customer's page. */
+    public static class ContractForm {
+        private String tariffCode;
+        private String basicChargeBasis;
+        private String effectiveFrom;
+        private String reason;
+        private String reference;
+
+        public String getTariffCode() { return tariffCode; }
+        public void setTariffCode(String tariffCode) { this.tariffCode = tariffCode; }
+        public String getBasicChargeBasis() { return basicChargeBasis; }
+        public void setBasicChargeBasis(String basicChargeBasis) { this.basicChargeBasis = basicChargeBasis; }
+        public String getEffectiveFrom() { return effectiveFrom; }
+        public void setEffectiveFrom(String effectiveFrom) { this.effectiveFrom = effectiveFrom; }
+        public String getReason() { return reason; }
+        public void setReason(String reason) { this.reason = reason; }
+        public String getReference() { return reference; }
+        public void setReference(String reference) { this.reference = reference; }
     }
 }

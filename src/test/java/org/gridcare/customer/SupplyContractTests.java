@@ -42,6 +42,7 @@ class SupplyContractTests {
     @Autowired Fixtures fixtures;
     @Autowired MutableClock clock;
     @Autowired SupplyContracts contracts;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService accounts;
 
     String station;
     String agent;
@@ -78,6 +79,11 @@ class SupplyContractTests {
                 """.formatted(number, kind, station, tariff, capacity == null ? "" : ", \"capacityKva\": " + capacity))
                 .with(asAdmin())).andExpect(status().isCreated());
         return number;
+    }
+
+    private org.springframework.test.web.servlet.request.RequestPostProcessor console(String username) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(accounts.loadUserByUsername(username));
     }
 
     private String change(String number, String body, int expected) throws Exception {
@@ -174,5 +180,29 @@ class SupplyContractTests {
                 .andExpect(jsonPath("$.tariffCode").value("ZJ-RES-TOU"));
         assertThat(ApiRequests.auditActions(mvc, "SupplyContract", residential))
                 .containsExactly("CONTRACT_IN_FORCE", "CONTRACT_CHANGED");
+    }
+
+    @Test
+    void theCustomerPageShowsTheHistoryAndChangesTheContract() throws Exception {
+        clock.set(Instant.parse("2025-03-10T02:00:00Z"));
+        String residential = customer("RESIDENTIAL", "ZJ-RES-FLAT", "8");
+        String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/customers/{n}/contract", residential).with(console(agent))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .header("Accept-Language", "zh-CN")
+                        .param("tariffCode", "NO-SUCH").param("effectiveFrom", "2025-04").param("reason", "客户申请"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("电价“NO-SUCH”不存在").contains("gc-contract-form");
+        mvc.perform(get("/api/v1/customers/{n}/contract", residential).with(as(agent))).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/customers/{n}/contract", residential).with(console(agent))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("tariffCode", "ZJ-RES-TOU").param("basicChargeBasis", "").param("effectiveFrom", "2025-04")
+                        .param("reason", "客户申请峰谷电价"))
+                .andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get("/customers/{n}", residential).with(console(agent)).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("gc-customer-contract").contains("建档起").contains("2025-04").contains("ZJ-RES-TOU")
+                .contains("客户申请峰谷电价");
     }
 }
