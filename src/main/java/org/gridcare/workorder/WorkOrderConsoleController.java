@@ -81,18 +81,19 @@ class WorkOrderConsoleController {
         return "workorder/queues :: counts";
     }
 
-    private static Map<String, Long> counts(QueueCounts c) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("mine", c.mine());
-        counts.put("team", c.team());
-        counts.put("toDispatch", c.toDispatch());
-        counts.put("toReview", c.toReview());
-        counts.put("overdue", c.overdue());
-        counts.put("warning", c.warning());
+    /** The badges: {@code 1000+} where a queue holds at least {@link QueueCounts#CAP} orders. */
+    private static Map<String, String> counts(QueueCounts c) {
+        Map<String, String> counts = new LinkedHashMap<>();
+        counts.put("mine", c.label(c.mine()));
+        counts.put("team", c.label(c.team()));
+        counts.put("toDispatch", c.label(c.toDispatch()));
+        counts.put("toReview", c.label(c.toReview()));
+        counts.put("overdue", c.label(c.overdue()));
+        counts.put("warning", c.label(c.warning()));
         return counts;
     }
 
-    private Map<String, Long> counts(Actor actor) {
+    private Map<String, String> counts(Actor actor) {
         return counts(orders.counts(actor));
     }
 

@@ -19,9 +19,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WorkOrderRepository {
 
-    /** Lists and queue badges count exactly up to this many rows; beyond it they say "at least". */
-    static final int COUNT_CAP = 10_000;
-
+    /**
+     * Lists and queue badges count exactly up to this many rows (a list: this many beyond the start of its
+     * page); beyond it they say "at least". Each counted row is an index entry read, so the cap bounds the
+     * cost of every list request and badge refresh.
+     */
+    static final int COUNT_CAP = QueueCounts.CAP;
 
     /** Order ids taken from the sequence per round trip (ids may have gaps; the numbers may not). */
     static final int ID_BLOCK = 32;
@@ -234,6 +237,14 @@ class WorkOrderRepository {
     }
 
     PageResult<WorkOrder> find(WorkOrderFilter f, DataScope scope, PageQuery page) {
+        return find(f, scope, page, COUNT_CAP);
+    }
+
+    /**
+     * One page and its total: exact when the page is the last one, else counted up to {@code cap} rows beyond
+     * the page's start, so that a list can always be paged on however far the caller has gone.
+     */
+    PageResult<WorkOrder> find(WorkOrderFilter f, DataScope scope, PageQuery page, int cap) {
         StringBuilder where = new StringBuilder(" where (:all or unit_id = any(:units))");
         var params = new java.util.HashMap<String, Object>();
         params.put("all", scope.all());
@@ -294,7 +305,7 @@ class WorkOrderRepository {
         long total = items.size() < page.size() && (page.page() == 0 || !items.isEmpty())
                 ? (long) page.offset() + items.size()
                 : jdbc.sql("select count(*) from (select 1 from work_order" + where + " limit :cap) capped")
-                        .params(params).param("cap", COUNT_CAP).query(Long.class).single();
+                        .params(params).param("cap", page.offset() + cap).query(Long.class).single();
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
