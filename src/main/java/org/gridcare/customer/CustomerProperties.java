@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fullAddressRoles  roles that serve on site and therefore always see the whole address
  * @param importMaxRows     the most data rows one CSV import file may hold
  * @param exportMaxRows     the most rows one export writes
- * @param searchCountCap    a text search counts its matches up to this many ({@code total} of the page);
- *                          a broader fragment says so by reaching the cap, and counting further would cost
- *                          more than the search itself
+ * @param searchCountCap    a text search counts its matches up to this many beyond the start of the page
+ *                          ({@code total}); a broader fragment says so by reaching the cap, and counting
+ *                          further would cost more than the search itself (a 4-digit phone fragment matches
+ *                          0.7 % of all customers: counting 200 walked 28,000 of them)
  */
 @ConfigurationProperties("gridcare.customer")
 record CustomerProperties(
@@ -20,5 +21,5 @@ record CustomerProperties(
         @DefaultValue({"DISPATCHER", "FIELD_STAFF"}) Set<String> fullAddressRoles,
         @DefaultValue("50000") int importMaxRows,
         @DefaultValue("200000") int exportMaxRows,
-        @DefaultValue("200") int searchCountCap) {
+        @DefaultValue("50") int searchCountCap) {
 }

@@ -171,6 +171,47 @@ class CustomerRepository {
                 .param("offset", offset).query(CustomerRepository::map).list();
     }
 
+    /** A page of a text search with its total, as {@link #searchByNumber} finds them in one pass. */
+    record Found(List<Customer> items, long total) {
+    }
+
+    /**
+     * A text search in number order (the default): the page and its total from one pass over the matches.
+     * Each alternative yields its first {@code upTo} matches in number order (by its own index, or by walking
+     * the number index, whichever its fragment's estimate makes cheaper); the first {@code upTo} of their
+     * union are exactly the first {@code upTo} matches, from which the page is cut and which are counted.
+     * Two statements (page, then count) read a broad fragment's matches twice. {@code total} is exact below
+     * {@code upTo} and equals it beyond ("at least"). Empty when the page lies past the last match (then the
+     * caller counts on its own).
+     */
+    Found searchByNumber(CustomerFilter filter, DataScope scope, long offset, int limit, long upTo) {
+        Where where = where(new CustomerFilter(null, filter.kind(), filter.flag(), filter.unitIds()), scope);
+        List<String> branches = branches(filter.text(), where.params);
+        planPerFragment();
+        StringBuilder union = new StringBuilder();
+        for (int i = 0; i < branches.size(); i++) {
+            if (i > 0) {
+                union.append(" union ");
+            }
+            union.append("(select c.id, c.number from customer c where ").append(where.sql).append(" and ")
+                    .append(branches.get(i)).append(" order by c.number limit :upTo)");
+        }
+        // numbers are unique: the number index alone gives the order, without a tie-break to sort by
+        long[] total = {0};
+        List<Customer> items = jdbc.sql("""
+                select c.*, m.total from (
+                    select id, number, total from (
+                        select id, number, count(*) over () as total from (%s) u
+                    ) counted order by number limit :limit offset :offset
+                ) m join customer c on c.id = m.id order by c.number
+                """.formatted(union)).params(where.params).param("upTo", upTo).param("limit", limit)
+                .param("offset", offset).query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return map(rs, n);
+                }).list();
+        return new Found(items, Math.min(total[0], upTo));
+    }
+
     /** Customers of the scope's units: an index-only scan of customer_unit. */
     Map<Long, Long> countByUnit() {
         Map<Long, Long> counts = new java.util.HashMap<>();

@@ -39,6 +39,8 @@ class Customers implements CustomerDirectory {
 
     static final String ENTITY = "Customer";
     static final Map<String, String> SORTS = sorts();
+    /** The default order of a list and a search: by customer number. */
+    private static final String BY_NUMBER = "c.number asc";
 
     private final CustomerRepository customers;
     private final OrgUnits units;
@@ -148,10 +150,19 @@ class Customers implements CustomerDirectory {
     @Transactional(readOnly = true)
     public PageResult<Customer> find(CustomerFilter filter, PageQuery page, Actor actor) {
         DataScope scope = units.scopeOf(actor);
+        if (filter.text() != null && !filter.text().isBlank() && page.orderBy().equals(BY_NUMBER)) {
+            // counted up to the cap beyond the page's start, so that paging on never dead-ends
+            CustomerRepository.Found found = customers.searchByNumber(filter, scope, page.offset(), page.size(),
+                    page.offset() + Math.max(page.size(), properties.searchCountCap()));
+            if (!found.items().isEmpty() || page.page() == 0) {
+                return new PageResult<>(found.items(), page.page(), page.size(), found.items().size() < page.size()
+                        ? page.offset() + found.items().size() : found.total());
+            }
+        }
         List<Customer> items = customers.find(filter, scope, page.orderBy(), page.offset(), page.size());
         long total = items.size() < page.size() && (page.page() == 0 || !items.isEmpty())
                 ? page.offset() + items.size() : customers.count(filter, scope, properties.searchCountCap());
-        if (total < page.offset() + items.size()) {
+        if (!items.isEmpty() && total < page.offset() + items.size()) {
             total = page.offset() + items.size();
         }
         return new PageResult<>(items, page.page(), page.size(), total);
