@@ -36,6 +36,21 @@ class QuoteApiTests {
     }
 
     @Test
+    void commercialAndAgriculturalCustomersHaveExampleFlatTariffs() throws Exception {
+        // 1234 kWh × 0.65 = 802.10; × 0.50 = 617.00 (flat, no tiers, no surcharges, no power-factor standard)
+        mvc.perform(postJson("/api/v1/bills/quote", """
+                        {"tariffCode": "COM-GENERAL", "periodStart": "2025-03-01", "periodEnd": "2025-03-31",
+                         "kwh": {"total": 1234}}""").with(asAdmin()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(802.10))
+                .andExpect(jsonPath("$.exampleTariff").value(true)).andExpect(jsonPath("$.lines.length()").value(1));
+        mvc.perform(postJson("/api/v1/bills/quote", """
+                        {"tariffCode": "AGR-PROD", "periodStart": "2025-03-01", "periodEnd": "2025-03-31",
+                         "kwh": {"total": 1234}}""").with(asAdmin()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(617.00))
+                .andExpect(jsonPath("$.exampleTariff").value(true));
+    }
+
+    @Test
     void aQuoteReturnsItsLinesAndTotal() throws Exception {
         // 400 kVA × 26 = 10400; peak 1000 × 1.00 + flat 1000 × 0.60 + valley 1000 × 0.30 = 1900;
         // 3000 / √(3000² + 4000²) = 0.60 → +25 % of 12300 = 3075.00; total 10400 + 1900 + 3075 = 15375.00
