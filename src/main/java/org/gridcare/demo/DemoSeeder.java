@@ -20,6 +20,8 @@ import org.gridcare.customer.CustomerBulkLoad.NewMeterRow;
 import org.gridcare.identity.NewUser;
 import org.gridcare.identity.Role;
 import org.gridcare.identity.Users;
+import org.gridcare.metering.ReadingLoads;
+import org.gridcare.shared.BusinessTime;
 import org.gridcare.organisation.NewOrgUnit;
 import org.gridcare.organisation.OrgUnit;
 import org.gridcare.organisation.OrgUnitKind;
@@ -46,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds the demo company into an empty database: the units and staff through their services, customers and
- * historic work orders through the bulk loaders of their modules. Runs once per database (a row in
+ * historic work orders through the bulk loaders of their modules, meter readings of a few customers through the
+ * metering module's import ({@link DemoReadings}). Runs once per database (a row in
  * {@code demo_seed}); refuses a database that holds anything but the first administrator — a customer, a work
  * order or another user. Staff passwords are random, one per role, returned once to be shown once.
  */
@@ -69,12 +72,14 @@ public class DemoSeeder {
     private final TrainingDemo training;
     private final Clock clock;
     private final DemoStaff staff;
+    private final DemoReadings readings;
 
     DemoSeeder(OrgUnits units, Users users, CustomerBulkLoad customers, HistoricOrders orders,
                ReturnVisits returnVisits, JdbcClient jdbc,
                PlatformTransactionManager transactionManager, InspectionPlans plans, Inspections inspections,
                TrainingDemo training, Clock clock, StaffProfiles staffProfiles, StaffDirectory staffDirectory,
-               Certificates certificates, Shifts shifts) {
+               Certificates certificates, Shifts shifts, ReadingLoads readingLoads) {
+        this.readings = new DemoReadings(readingLoads);
         this.staff = new DemoStaff(staffProfiles, staffDirectory, certificates, shifts);
         this.units = units;
         this.users = users;
@@ -149,6 +154,10 @@ public class DemoSeeder {
                     .mapToObj(i -> row(company.customer(i))).toList();
             customers.register(rows, actor);
         }
+
+        DemoReadings.Seeded metered = readings.seed(company, volume.customers(),
+                java.time.LocalDate.ofInstant(Instant.now(clock), BusinessTime.ZONE), actor);
+        log.info("Demo company: {} meter readings for {}", metered.rows(), metered.customers());
 
         DemoOrders generator = new DemoOrders(company, texts, volume.seed(), volume.customers(), Instant.now(clock),
                 returnVisits.settings().stream().collect(Collectors.toMap(ReturnVisitSetting::type, s -> s)));

@@ -28,6 +28,7 @@ import org.springframework.web.context.WebApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -160,6 +161,45 @@ class DemoSeedingTests {
 
         String expected = "GD" + DateTimeFormatter.BASIC_ISO_DATE.format(today) + "%06d".formatted(last + 1);
         assertThat(body).contains("\"number\":\"" + expected + "\"");
+    }
+
+    @Test
+    @Order(2)
+    void theMeteredDemoCustomersGetAdviceAndShowAnAnomaly() throws Exception {
+        DemoCompany company = new DemoCompany(VOLUME.seed(), DemoTexts.load());
+        String night = null;
+        String anomaly = null;
+        String industry = null;
+        for (int i = 0; i < CUSTOMERS; i++) {
+            DemoCompany.Customer c = company.customer(i);
+            if (c.kind().equals("RESIDENTIAL") && "ZJ-RES-FLAT".equals(c.tariffCode())) {
+                if (night == null) {
+                    night = c.number();
+                } else if (anomaly == null) {
+                    anomaly = c.number();
+                }
+            } else if (c.kind().equals("LARGE_INDUSTRY") && industry == null) {
+                industry = c.number();
+            }
+        }
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) demo).apply(springSecurity()).build();
+        var admin = httpBasic("admin", TestDatabase.ADMIN_PASSWORD);
+        // the night-heavy household (real data, half its kWh at night) is advised to take time-of-use, on 12 months
+        String advice = mvc.perform(get("/api/v1/customers/{n}/advice", night).with(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(com.jayway.jsonpath.JsonPath.<Integer>read(advice, "$.monthsWithData")).isEqualTo(12);
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(advice, "$.options[0].key")).isEqualTo("TARIFF_SWITCH:ZJ-RES-TOU");
+        assertThat(com.jayway.jsonpath.JsonPath.<Boolean>read(advice, "$.options[0].advised")).isTrue();
+        assertThat(((Number) com.jayway.jsonpath.JsonPath.read(advice, "$.options[0].annualSaving")).doubleValue()).isGreaterThan(100);
+        // the two-part customer far below its capacity is advised to pay by demand
+        String industrial = mvc.perform(get("/api/v1/customers/{n}/advice", industry).with(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(com.jayway.jsonpath.JsonPath.<List<Boolean>>read(industrial,
+                "$.options[?(@.key == 'BASIC_CHARGE_BASIS:DEMAND')].advised")).containsExactly(true);
+        // the second household's meter recorded nothing for 12 days two months ago
+        String analysis = mvc.perform(get("/api/v1/customers/{n}/consumption/analysis", anomaly).with(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(analysis, "$.anomalies[*].kind")).contains("ZERO_RUN");
     }
 
     @Test
