@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.gridcare.audit.AuditTrail;
-import org.gridcare.organisation.DataScope;
 import org.gridcare.shared.BusinessTime;
 import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.InvalidInputException.Violation;
@@ -67,8 +66,8 @@ public class SupplyContracts {
     }
 
     /**
-     * {@link #changeContract(String, ContractChange, Actor)} with typed arguments, for other modules; a null actor is
-     * the system carrying out a completed application (no data scope).
+     * {@link #changeContract(String, ContractChange, Actor)} with typed arguments, for other modules (a completed
+     * application is carried out by {@code shared.security.SystemActor}).
      */
     @Transactional
     public List<ContractTerm> changeContract(String number, String tariffCode, ChargeBasis basis, LocalDate effectiveFrom,
@@ -85,8 +84,7 @@ public class SupplyContracts {
      */
     @Transactional
     public List<ContractTerm> changeContract(String number, ContractChange change, Actor actor) {
-        // null actor: a change the system carries out on a completed application (any unit, audited as system)
-        Customer customer = actor == null ? customers.get(number, DataScope.unrestricted()) : customers.get(number, actor);
+        Customer customer = customers.get(number, actor);
         if (change == null) {
             throw InvalidInputException.of("tariffCode", "validation.contract.tariffCode.required");
         }
@@ -147,7 +145,7 @@ public class SupplyContracts {
         }
         jdbc.sql("delete from customer_contract where customer_id = :id and effective_from = :from")
                 .param("id", id).param("from", Date.valueOf(from)).update();
-        insert(id, from, code, basis, reason, reference, actor == null ? "system" : actor.username(), now);
+        insert(id, from, code, basis, reason, reference, actor.username(), now);
         audit.record("CONTRACT_CHANGED", ENTITY, number, "from %s: tariff %s → %s, basis %s → %s (%s)%s".formatted(
                 month, inForce.tariffCode(), code, inForce.basis(), basis, reason,
                 reference == null ? "" : ", ref " + reference));

@@ -12,6 +12,7 @@ import org.gridcare.customer.ChargeBasis;
 import org.gridcare.customer.SupplyContracts;
 import org.gridcare.shared.BusinessTime;
 import org.gridcare.shared.InvalidInputException;
+import org.gridcare.shared.security.SystemActor;
 import org.gridcare.workorder.WorkOrderStatus;
 import org.gridcare.workorder.WorkOrderTransitioned;
 import org.slf4j.Logger;
@@ -84,7 +85,7 @@ class PlanApplications {
         ChargeBasis basis = twoPart && plan.basisAfter() != null ? ChargeBasis.valueOf(plan.basisAfter().name()) : null;
         try {
             contracts.changeContract(plan.customerNumber(), plan.tariffAfter(), basis, from.atDay(1),
-                    "服务方案 #%d（申请工单 %s）".formatted(plan.id(), plan.applicationOrder()), plan.applicationOrder(), null);
+                    "服务方案 #%d（申请工单 %s）".formatted(plan.id(), plan.applicationOrder()), plan.applicationOrder(), SystemActor.INSTANCE);
         } catch (InvalidInputException e) {
             // the tariff is no longer in force then (or the capacity is gone): the order closes, the plan waits
             log.warn("Plan {}: the contract change of application {} was refused: {}", plan.id(),
