@@ -114,6 +114,11 @@ class PlanTests {
         clock.reset();
     }
 
+    private RequestPostProcessor signedIn(String username) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(accounts.loadUserByUsername(username));
+    }
+
     private String advice(String customer, RequestPostProcessor who) throws Exception {
         return mvc.perform(get("/api/v1/customers/{n}/advice", customer).with(who).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -303,6 +308,11 @@ class PlanTests {
         // the order's plans
         mvc.perform(get("/api/v1/work-orders/{n}/plans", order).with(as(agent))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").value(id));
+        // and on the home page of the station's supervisor (this year's plans in scope), not on the agent's
+        assertThat(mvc.perform(get("/").with(signedIn(supervisor))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("gc-plan-widget", "服务方案成效", "65.52");
+        assertThat(mvc.perform(get("/").with(signedIn(agent))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("gc-plan-widget");
     }
 
     @Test
