@@ -106,24 +106,8 @@ class ReadingImports {
     /** Queues the import of a stream (an upload, or a file on the server for the benchmark). */
     long submit(InputStream input, String fileName, ReadingKind kind, Actor actor) throws IOException {
         Path stored = Files.createTempFile(workDirectory, "import-", ".csv");
-        String sha256;
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (DigestInputStream in = new DigestInputStream(input, digest)) {
-                Files.copy(in, stored, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            sha256 = HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        long size = Files.size(stored);
+        long id = record(input, stored, fileName, kind, actor);
         DataScope scope = units.scopeOf(actor);
-        Long id = tx.execute(s -> {
-            long created = imports.create(kind, fileName, size, sha256, actor.username(), actor.unitId(), instanceId, now());
-            audit.record("METER_READINGS_IMPORT_REQUESTED", ReadingImportJob.ENTITY, String.valueOf(created),
-                    "%s %s (%d bytes, sha256 %s)".formatted(kind, fileName, size, sha256));
-            return created;
-        });
         mine.add(id);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
@@ -157,28 +141,10 @@ class ReadingImports {
     ImportView importNow(InputStream input, String fileName, ReadingKind kind, Actor actor) throws IOException {
         Path stored = Files.createTempFile(workDirectory, "import-", ".csv");
         try {
-            String sha256;
-            try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                try (DigestInputStream in = new DigestInputStream(input, digest)) {
-                    Files.copy(in, stored, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-                sha256 = HexFormat.of().formatHex(digest.digest());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-            long size = Files.size(stored);
-            DataScope scope = units.scopeOf(actor);
-            Long id = tx.execute(s -> {
-                long created = imports.create(kind, fileName, size, sha256, actor.username(), actor.unitId(), instanceId,
-                        now());
-                audit.record("METER_READINGS_IMPORT_REQUESTED", ReadingImportJob.ENTITY, String.valueOf(created),
-                        "%s %s (%d bytes)".formatted(kind, fileName, size));
-                return created;
-            });
+            long id = record(input, stored, fileName, kind, actor);
             mine.add(id);
             try {
-                job.run(id, kind, stored, scope);
+                job.run(id, kind, stored, units.scopeOf(actor));
             } finally {
                 mine.remove(id);
             }
@@ -186,6 +152,27 @@ class ReadingImports {
         } finally {
             delete(stored);
         }
+    }
+
+    /** Copies the stream to {@code stored} (hashing it on the way) and records the requested import, audited. */
+    private long record(InputStream input, Path stored, String fileName, ReadingKind kind, Actor actor) throws IOException {
+        String sha256;
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (DigestInputStream in = new DigestInputStream(input, digest)) {
+                Files.copy(in, stored, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            sha256 = HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long size = Files.size(stored);
+        return tx.execute(s -> {
+            long created = imports.create(kind, fileName, size, sha256, actor.username(), actor.unitId(), instanceId, now());
+            audit.record("METER_READINGS_IMPORT_REQUESTED", ReadingImportJob.ENTITY, String.valueOf(created),
+                    "%s %s (%d bytes, sha256 %s)".formatted(kind, fileName, size, sha256));
+            return created;
+        });
     }
 
     /** The import, if the caller's scope covers the unit of the user who started it. */
