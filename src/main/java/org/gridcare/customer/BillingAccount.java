@@ -26,6 +26,11 @@ public record BillingAccount(String number, String name, String kind, long unitI
 
     /** The tariff and basis in force in the month: the latest term starting by then, else the contract now. */
     public Contract termIn(YearMonth month) {
+        return termIn(terms, month, tariffCode, basis);
+    }
+
+    /** {@link #termIn(YearMonth)} over a customer's terms (oldest first) and the archive's contract now. */
+    static Contract termIn(List<ContractTerm> terms, YearMonth month, String tariffCode, ChargeBasis basis) {
         ContractTerm found = null;
         for (ContractTerm term : terms) {
             if (term.startsBy(month)) {

@@ -132,9 +132,8 @@ public class SupplyContracts {
         jdbc.sql("select id from customer where id = :id for update").param("id", id).query(Long.class).single();
         List<ContractTerm> before = terms(jdbc, new Long[] {id}).getOrDefault(id, List.of());
         YearMonth month = YearMonth.from(from);
-        BillingAccount.Contract inForce = new BillingAccount(number, customer.name(), customer.kind().name(),
-                customer.unitId(), customer.tariffCode(), customer.capacityKva(), List.of(), customer.basicChargeBasis(),
-                before).termIn(month);
+        BillingAccount.Contract inForce = BillingAccount.termIn(before, month, customer.tariffCode(),
+                customer.basicChargeBasis());
         if (code.equals(inForce.tariffCode()) && basis == inForce.basis()) {
             return before;
         }
@@ -189,9 +188,8 @@ public class SupplyContracts {
         if (terms.isEmpty()) {
             return false;
         }
-        BillingAccount.Contract now = new BillingAccount(customer.number(), customer.name(), customer.kind().name(),
-                customer.unitId(), customer.tariffCode(), customer.capacityKva(), List.of(), customer.basicChargeBasis(),
-                terms).termIn(YearMonth.from(today));
+        BillingAccount.Contract now = BillingAccount.termIn(terms, YearMonth.from(today), customer.tariffCode(),
+                customer.basicChargeBasis());
         if (Objects.equals(now.tariffCode(), customer.tariffCode()) && now.basis() == customer.basicChargeBasis()) {
             return false;
         }

@@ -19,6 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Follows the SERVICE_APPLICATION orders that carry plans out, in the order's own transaction (a plain
@@ -48,10 +51,15 @@ class PlanApplications {
     private final Tariffs tariffs;
     private final AuditTrail audit;
     private final PlanProperties properties;
+    private final TransactionTemplate savepoint;
 
     PlanApplications(ServicePlanRepository plans, SupplyContracts contracts, Tariffs tariffs, AuditTrail audit,
-                     PlanProperties properties) {
+                     PlanProperties properties, PlatformTransactionManager transactions) {
         this.plans = plans;
+        // the change runs in a savepoint of the transaction that closes the order: refused, it is undone alone and
+        // leaves that transaction to commit (a refusal inside a plain participating call would doom the close)
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.contracts = contracts;
         this.tariffs = tariffs;
         this.audit = audit;
@@ -84,8 +92,9 @@ class PlanApplications {
         boolean twoPart = tariffs.inForce(plan.tariffAfter(), from.atDay(1)).map(s -> s.twoPart()).orElse(false);
         ChargeBasis basis = twoPart && plan.basisAfter() != null ? ChargeBasis.valueOf(plan.basisAfter().name()) : null;
         try {
-            contracts.changeContract(plan.customerNumber(), plan.tariffAfter(), basis, from.atDay(1),
-                    "服务方案 #%d（申请工单 %s）".formatted(plan.id(), plan.applicationOrder()), plan.applicationOrder(), SystemActor.INSTANCE);
+            savepoint.executeWithoutResult(status -> contracts.changeContract(plan.customerNumber(), plan.tariffAfter(),
+                    basis, from.atDay(1), "服务方案 #%d（申请工单 %s）".formatted(plan.id(), plan.applicationOrder()),
+                    plan.applicationOrder(), SystemActor.INSTANCE));
         } catch (InvalidInputException e) {
             // the tariff is no longer in force then (or the capacity is gone): the order closes, the plan waits
             log.warn("Plan {}: the contract change of application {} was refused: {}", plan.id(),

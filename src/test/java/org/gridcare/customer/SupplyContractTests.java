@@ -42,6 +42,8 @@ class SupplyContractTests {
     @Autowired Fixtures fixtures;
     @Autowired MutableClock clock;
     @Autowired SupplyContracts contracts;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired org.springframework.security.core.userdetails.UserDetailsService accounts;
 
     String station;
@@ -92,6 +94,30 @@ class SupplyContractTests {
         String content = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(response.getStatus()).as(content).isEqualTo(expected);
         return content;
+    }
+
+    @Test
+    void aRefusedChangeLeavesTheCallersTransactionToCommit() throws Exception {
+        // the plan module changes the contract inside the transaction that closes the application order: a refusal
+        // must not doom that transaction (the order still closes, the refusal is recorded)
+        String residential = customer("RESIDENTIAL", "ZJ-RES-FLAT", "8");
+        var nested = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("update customer set name = '合同测试（已改）' where number = :n").param("n", residential).update();
+            // refused by its own validation, and by the archive lookup (a proxied call that marks rollback-only)
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> nested.executeWithoutResult(s -> contracts.changeContract(
+                            residential, "NO-SUCH", null, LocalDate.of(2030, 1, 1), "客户申请", null,
+                            org.gridcare.shared.security.SystemActor.INSTANCE)))
+                    .isInstanceOf(org.gridcare.shared.InvalidInputException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> nested.executeWithoutResult(s -> contracts.changeContract(
+                            "4599999999999", "ZJ-RES-TOU", null, LocalDate.of(2030, 1, 1), "客户申请", null,
+                            org.gridcare.shared.security.SystemActor.INSTANCE)))
+                    .isInstanceOf(org.gridcare.shared.NotFoundException.class);
+        });
+        assertThat(jdbc.sql("select name from customer where number = :n").param("n", residential).query(String.class)
+                .single()).isEqualTo("合同测试（已改）");
+        assertThat(contracts.history(residential, org.gridcare.shared.security.SystemActor.INSTANCE)).isEmpty();
     }
 
     @Test
