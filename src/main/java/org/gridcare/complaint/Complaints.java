@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.gridcare.audit.AuditTrail;
 import org.gridcare.customer.CustomerDirectory;
 import org.gridcare.identity.UserView;
@@ -72,13 +74,11 @@ public class Complaints {
     private final Clock clock;
     /**
      * The grade and source rules as last read: every complaint order's intake needs them and they change rarely.
-     * Read again after {@link #RULES_TTL_NANOS} (a change made elsewhere) and at once after a change here.
+     * Read again after 30 s (a change made on another instance) and at once after a change here.
      */
-    private volatile Rules rules;
+    private final LoadingCache<Boolean, Rules> rules;
 
-    private static final long RULES_TTL_NANOS = 30_000_000_000L;
-
-    private record Rules(Map<ComplaintGrade, GradeRule> grades, Map<String, ComplaintSource> sources, long readAt) {
+    private record Rules(Map<ComplaintGrade, GradeRule> grades, Map<String, ComplaintSource> sources) {
     }
 
     Complaints(ComplaintRepository repo, OrgUnits units, Users users, CustomerDirectory customers,
@@ -94,6 +94,8 @@ public class Complaints {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.rules = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(1)
+                .build(key -> readRules());
     }
 
     private static Map<String, String> sorts() {
@@ -773,24 +775,23 @@ public class Complaints {
     }
 
     private Rules currentRules() {
-        Rules read = rules;
-        if (read == null || System.nanoTime() - read.readAt() > RULES_TTL_NANOS) {
-            Map<ComplaintGrade, GradeRule> grades = new EnumMap<>(ComplaintGrade.class);
-            repo.gradeRules().forEach(r -> grades.put(r.grade(), r));
-            read = new Rules(Map.copyOf(grades), Map.copyOf(repo.sourceRules()), System.nanoTime());
-            rules = read;
-        }
-        return read;
+        return rules.get(Boolean.TRUE);
+    }
+
+    private Rules readRules() {
+        Map<ComplaintGrade, GradeRule> grades = new EnumMap<>(ComplaintGrade.class);
+        repo.gradeRules().forEach(r -> grades.put(r.grade(), r));
+        return new Rules(Map.copyOf(grades), Map.copyOf(repo.sourceRules()));
     }
 
     /** Forgets the rules now and once more after the transaction, so that no reader keeps the old ones. */
     private void forgetRules() {
-        rules = null;
+        rules.invalidateAll();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    rules = null;
+                    rules.invalidateAll();
                 }
             });
         }
