@@ -5,7 +5,8 @@
 -- Customers are spread over the enabled supply stations; when there are none, 5 city companies with
 -- 10 stations each are created under the root unit (codes BENCH-Cn and BENCH-Cn-Smm).
 -- Customer numbers are 12 digits starting 3301 (3301 + 8-digit sequence); rerunning skips numbers
--- that exist. The trigram indexes are dropped during the load and rebuilt after it (much faster).
+-- that exist. The trigram indexes and the key of the phone windows (customer_phone_window, filled by the
+-- customer table's triggers as the rows go in) are dropped during the load and rebuilt after it (much faster).
 \set ON_ERROR_STOP on
 \if :{?count}
 \else
@@ -43,10 +44,11 @@ begin
     end loop;
 end $$;
 
--- 2. drop the trigram indexes for the load
+-- 2. drop the trigram indexes and the phone windows' key for the load
 drop index if exists customer_name_trgm;
 drop index if exists customer_address_trgm;
 drop index if exists customer_phone_trgm;
+alter table customer_phone_window drop constraint if exists customer_phone_window_pkey;
 
 -- 3. the customers: Chinese names and addresses, mobile (and some landline) phones, kinds and flags
 with stations as (
@@ -119,11 +121,14 @@ from (
 ) c
 on conflict (number) do nothing;
 
--- 4. rebuild the trigram indexes (same definitions as db/migration/customer/V1__customer.sql)
+-- 4. rebuild the trigram indexes and the windows' key (same definitions as db/migration/customer/V1__customer.sql
+--    and V6__phone_windows.sql)
 set maintenance_work_mem = '512MB';
 create index if not exists customer_name_trgm on customer using gin (name gin_trgm_ops);
 create index if not exists customer_address_trgm on customer using gin (address gin_trgm_ops);
 create index if not exists customer_phone_trgm on customer using gin (phone_digits gin_trgm_ops);
+alter table customer_phone_window add primary key (fragment, number) include (unit_id);
 analyze customer;
+analyze customer_phone_window;
 
 select count(*) as customers, count(distinct unit_id) as stations from customer;

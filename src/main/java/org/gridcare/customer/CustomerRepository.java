@@ -32,6 +32,8 @@ class CustomerRepository {
     static final int MIN_CONTAINS_LENGTH = 3;
     /** Phone fragments need four digits ("尾号 5678"); three match a sixteenth of all mobile numbers. */
     static final int MIN_PHONE_DIGITS = 4;
+    /** The digits of one row of customer_phone_window (customer/V6__phone_windows.sql). */
+    static final int WINDOW_DIGITS = 4;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -150,7 +152,7 @@ class CustomerRepository {
      */
     List<Customer> find(CustomerFilter filter, DataScope scope, String orderBy, long offset, int limit) {
         Where where = where(new CustomerFilter(null, filter.kind(), filter.flag(), filter.unitIds()), scope);
-        List<String> branches = branches(filter.text(), where.params);
+        List<Branch> branches = branches(filter.text(), where.params);
         if (branches.isEmpty()) {
             return jdbc.sql("select * from customer c where " + where.sql + " order by " + orderBy
                             + ", c.id limit :limit offset :offset")
@@ -163,8 +165,9 @@ class CustomerRepository {
             if (i > 0) {
                 sql.append(" union ");
             }
-            sql.append("(select * from customer c where ").append(where.sql).append(" and ").append(branches.get(i))
-                    .append(" order by ").append(orderBy).append(", c.id limit :upTo)");
+            Branch branch = branches.get(i);
+            sql.append("(select c.* from ").append(branch.from()).append(" where ").append(where.sql).append(" and ")
+                    .append(branch.condition()).append(" order by ").append(orderBy).append(", c.id limit :upTo)");
         }
         sql.append(") c order by ").append(orderBy).append(", c.id limit :limit offset :offset");
         return jdbc.sql(sql.toString()).params(where.params).param("upTo", offset + limit).param("limit", limit)
@@ -186,24 +189,26 @@ class CustomerRepository {
      */
     Found searchByNumber(CustomerFilter filter, DataScope scope, long offset, int limit, long upTo) {
         Where where = where(new CustomerFilter(null, filter.kind(), filter.flag(), filter.unitIds()), scope);
-        List<String> branches = branches(filter.text(), where.params);
+        List<Branch> branches = branches(filter.text(), where.params);
         planPerFragment();
         StringBuilder union = new StringBuilder();
         for (int i = 0; i < branches.size(); i++) {
             if (i > 0) {
                 union.append(" union ");
             }
-            union.append("(select c.id, c.number from customer c where ").append(where.sql).append(" and ")
-                    .append(branches.get(i)).append(" order by c.number limit :upTo)");
+            Branch branch = branches.get(i);
+            union.append("(select c.number from ").append(branch.from()).append(" where ").append(where.sql)
+                    .append(" and ").append(branch.condition()).append(" order by c.number limit :upTo)");
         }
-        // numbers are unique: the number index alone gives the order, without a tie-break to sort by
+        // numbers are unique: the number index alone gives the order, without a tie-break to sort by; a branch
+        // selects the number only, so that an index holding it (the name prefix, the phone windows) answers alone
         long[] total = {0};
         List<Customer> items = jdbc.sql("""
                 select c.*, m.total from (
-                    select id, number, total from (
-                        select id, number, count(*) over () as total from (%s) u
+                    select number, total from (
+                        select number, count(*) over () as total from (%s) u
                     ) counted order by number limit :limit offset :offset
-                ) m join customer c on c.id = m.id order by c.number
+                ) m join customer c on c.number = m.number order by c.number
                 """.formatted(union)).params(where.params).param("upTo", upTo).param("limit", limit)
                 .param("offset", offset).query((rs, n) -> {
                     total[0] = rs.getLong("total");
@@ -240,15 +245,16 @@ class CustomerRepository {
                     .query(Long.class).single();
         }
         Where where = where(new CustomerFilter(null, filter.kind(), filter.flag(), filter.unitIds()), scope);
-        List<String> branches = branches(filter.text(), where.params);
+        List<Branch> branches = branches(filter.text(), where.params);
         planPerFragment();
         StringBuilder sql = new StringBuilder("select count(*) from (");
         for (int i = 0; i < branches.size(); i++) {
             if (i > 0) {
                 sql.append(" union ");
             }
-            sql.append("(select c.id from customer c where ").append(where.sql).append(" and ")
-                    .append(branches.get(i)).append(" order by c.number limit :cap)");
+            Branch branch = branches.get(i);
+            sql.append("(select c.number from ").append(branch.from()).append(" where ").append(where.sql)
+                    .append(" and ").append(branch.condition()).append(" order by c.number limit :cap)");
         }
         sql.append(") matches");
         return Math.min(textCap, jdbc.sql(sql.toString()).params(where.params).param("cap", textCap)
@@ -291,9 +297,13 @@ class CustomerRepository {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("all", scope.all());
         params.put("units", scope.unitIdArray());
-        List<String> branches = branches(filter.text(), params);
+        if (filter.unitIds() != null) {
+            params.put("filterUnits", filter.unitIds().toArray(Long[]::new));
+        }
+        List<Branch> branches = branches(filter.text(), params);
         if (!branches.isEmpty()) {
-            sql.append(" and (").append(String.join(" or ", branches)).append(")");
+            sql.append(" and (").append(String.join(" or ", branches.stream().map(Branch::plain).toList()))
+                    .append(")");
         }
         if (filter.kind() != null) {
             sql.append(" and c.kind = :kind");
@@ -305,9 +315,20 @@ class CustomerRepository {
         }
         if (filter.unitIds() != null) {
             sql.append(" and c.unit_id = any(:filterUnits)");
-            params.put("filterUnits", filter.unitIds().toArray(Long[]::new));
         }
         return new Where(sql.toString(), params);
+    }
+
+    /**
+     * One alternative of a search text: the rows it reads ({@code from}, naming the customer {@code c}), its
+     * condition there, and the same condition on the customer row alone ({@code plain}, for an OR of all
+     * alternatives, as the export streams them).
+     */
+    private record Branch(String from, String condition, String plain) {
+
+        static Branch of(String condition) {
+            return new Branch("customer c", condition, condition);
+        }
     }
 
     /**
@@ -315,31 +336,57 @@ class CustomerRepository {
      * prefix or (from {@value #MIN_PHONE_DIGITS} digits) a phone fragment; other text is a name prefix
      * or (from {@value #MIN_CONTAINS_LENGTH} characters) a name or address fragment. Shorter fragments
      * have no trigram to look up, so they match prefixes only.
+     *
+     * <p>A phone fragment of {@value #WINDOW_DIGITS} digits is one key of customer_phone_window: its rows are in
+     * number order with the unit beside it, so the first page of a common fragment ("1388", thousands of customers)
+     * is an index range read in order, the data scope checked in the index, and only the page's rows are joined to
+     * the customer (kind and flag). A longer fragment holds two windows — its last four digits and the four before
+     * them (or its first four, when it is shorter than eight) — and its customers are those that have both, their
+     * phones then checked for the whole fragment; two ranges of a few hundred rows each instead of the trigram
+     * bitmap of its digits, whose trigrams are common (a digit trigram is in one phone of a hundred).
      */
-    private static List<String> branches(String rawText, Map<String, Object> params) {
+    private static List<Branch> branches(String rawText, Map<String, Object> params) {
         String text = rawText == null ? "" : rawText.strip();
-        List<String> branches = new ArrayList<>();
+        List<Branch> branches = new ArrayList<>();
         if (text.isEmpty()) {
             return branches;
         }
         String digits = Phones.digitsOf(text);
         if (digits != null) {
             params.put("prefix", LikePatterns.startsWith(digits));
-            branches.add("c.number like :prefix");
+            branches.add(Branch.of("c.number like :prefix"));
             if (digits.length() >= MIN_PHONE_DIGITS) {
                 params.put("contains", LikePatterns.contains(digits));
-                branches.add("c.phone_digits like :contains");
+                branches.add(phoneBranch(digits, params));
             }
         } else {
             params.put("prefix", LikePatterns.startsWith(text));
-            branches.add("c.name like :prefix");
+            branches.add(Branch.of("c.name like :prefix"));
             if (text.codePointCount(0, text.length()) >= MIN_CONTAINS_LENGTH) {
                 params.put("contains", LikePatterns.contains(text));
-                branches.add("c.name ilike :contains");
-                branches.add("c.address ilike :contains");
+                branches.add(Branch.of("c.name ilike :contains"));
+                branches.add(Branch.of("c.address ilike :contains"));
             }
         }
         return branches;
+    }
+
+    /** A phone fragment of {@value #WINDOW_DIGITS} digits or more through customer_phone_window. */
+    private static Branch phoneBranch(String digits, Map<String, Object> params) {
+        String inScope = "(:all or w.unit_id = any(:units))"
+                + (params.containsKey("filterUnits") ? " and w.unit_id = any(:filterUnits)" : "");
+        int last = digits.length() - WINDOW_DIGITS;
+        params.put("window", Short.valueOf(digits.substring(last)));
+        if (last == 0) {
+            return new Branch("customer_phone_window w join customer c on c.number = w.number",
+                    "w.fragment = :window and " + inScope, "c.phone_digits like :contains");
+        }
+        int other = last >= WINDOW_DIGITS ? last - WINDOW_DIGITS : 0;
+        params.put("otherWindow", Short.valueOf(digits.substring(other, other + WINDOW_DIGITS)));
+        return new Branch("customer_phone_window w join customer_phone_window o on o.number = w.number"
+                + " join customer c on c.number = w.number",
+                "w.fragment = :window and o.fragment = :otherWindow and " + inScope
+                        + " and c.phone_digits like :contains", "c.phone_digits like :contains");
     }
 
     private static Map<String, Object> contentParams(CustomerContent content, long unitId, Instant now) {

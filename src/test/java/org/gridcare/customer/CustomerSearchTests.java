@@ -1,17 +1,22 @@
 package org.gridcare.customer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.gridcare.Fixtures;
 import org.gridcare.GridCareTest;
 import org.gridcare.TestDatabase;
 import org.gridcare.organisation.DataScope;
+import org.gridcare.organisation.OrgUnit;
 import org.gridcare.organisation.OrgUnitKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -19,13 +24,16 @@ import tools.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A text search in number order takes its page and its total from one pass over the matches of every
  * alternative (name prefix, name or address fragment): the page is the first matches in number order across
- * them all, and the total is exact up to a cap beyond the page's start ("at least" past it).
+ * them all, and the total is exact up to a cap beyond the page's start ("at least" past it). Phone fragments are
+ * read from the customers' 4-digit phone windows (customer/V6__phone_windows.sql), which every write path keeps.
  */
 @GridCareTest
 class CustomerSearchTests {
@@ -34,6 +42,8 @@ class CustomerSearchTests {
     @Autowired ObjectMapper json;
     @Autowired Fixtures fixtures;
     @Autowired CustomerRepository repository;
+    @Autowired CustomerBulkLoad bulkLoad;
+    @Autowired JdbcClient jdbc;
 
     private String tag;
     private final List<String> numbers = new ArrayList<>();
@@ -102,5 +112,162 @@ class CustomerSearchTests {
         return json.readTree(mvc.perform(get("/api/v1/customers").param("q", tag).param("size", "2")
                         .param("page", String.valueOf(page)).with(httpBasic("admin", TestDatabase.ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    // ---- phone fragments (customer_phone_window) ----
+
+    @Test
+    void aFourDigitFragmentFindsEveryCustomerWhosePhonesHoldItOnceInNumberOrderWithinScopeAndKind() throws Exception {
+        OrgUnit station = station();
+        OrgUnit elsewhere = station();
+        long base = base();
+        // created out of number order; the fragment 7391 ends a phone, starts one, or is in both phones twice
+        String both = create(base + 5, station, "RESIDENTIAL", "05717391739", "13873917391");
+        String end = create(base + 2, station, "RESIDENTIAL", "13800007391");
+        String commercial = create(base + 8, station, "COMMERCIAL", "13873915555");
+        create(base + 3, station, "RESIDENTIAL", "13800000739", "15512345678");   // 739 | 1 spans two phones
+        create(base + 4, station, "RESIDENTIAL", "13800007390");
+        String other = create(base + 1, elsewhere, "RESIDENTIAL", "13800007391");
+        DataScope scope = scopeOf(station);
+
+        CustomerRepository.Found found = repository.searchByNumber(CustomerFilter.text("7391"), scope, 0, 20, 50);
+        assertThat(found.items()).extracting(Customer::number).containsExactly(end, both, commercial);
+        assertThat(found.total()).isEqualTo(3);
+        assertThat(numbers(new CustomerFilter("7391", CustomerKind.RESIDENTIAL, null, null), scope))
+                .containsExactly(end, both);
+        assertThat(numbers(CustomerFilter.text("7391"), scopeOf(elsewhere))).containsExactly(other);
+        assertThat(numbers(new CustomerFilter("7391", null, null, Set.of(elsewhere.id().value())),
+                new DataScope(false, Set.of(station.id().value(), elsewhere.id().value())))).containsExactly(other);
+        // pages of one, then a count past the first page (the path of any other order)
+        List<String> paged = new ArrayList<>();
+        for (int offset = 0; offset < 4; offset++) {
+            repository.searchByNumber(CustomerFilter.text("7391"), scope, offset, 1, offset + 1).items()
+                    .forEach(c -> paged.add(c.number()));
+        }
+        assertThat(paged).containsExactly(end, both, commercial);
+        assertThat(repository.count(CustomerFilter.text("7391"), scope, 100)).isEqualTo(3);
+        assertThat(repository.find(CustomerFilter.text("7391"), scope, "c.name desc", 0, 10))
+                .extracting(Customer::number).containsExactlyInAnyOrder(end, both, commercial);
+        // longer fragments: two of their windows, then the whole fragment in one phone
+        assertThat(numbers(CustomerFilter.text("73915"), scope)).containsExactly(commercial);
+        assertThat(numbers(CustomerFilter.text("05717391"), scope)).containsExactly(both);
+        assertThat(numbers(CustomerFilter.text("13873917391"), scope)).containsExactly(both);
+        assertThat(numbers(CustomerFilter.text("07391"), scope)).containsExactly(end);
+        assertThat(numbers(CustomerFilter.text("7391155"), scope)).isEmpty();
+        // once per customer and window, never across two phones
+        assertThat(jdbc.sql("select count(*) from customer_phone_window where number = :n and fragment = 7391")
+                .param("n", both).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from customer_phone_window where number = :n and fragment = 7391")
+                .param("n", Long.toString(base + 3)).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aChangeOfPhonesOrStationMovesTheCustomersWindows() throws Exception {
+        OrgUnit station = station();
+        OrgUnit elsewhere = station();
+        String number = create(base(), station, "RESIDENTIAL", "13800004826");
+        assertThat(numbers(CustomerFilter.text("4826"), scopeOf(station))).containsExactly(number);
+
+        change(number, """
+                {"phones": ["13900005937", "057188880000"]}""");
+        assertThat(numbers(CustomerFilter.text("4826"), scopeOf(station))).isEmpty();
+        assertThat(numbers(CustomerFilter.text("5937"), scopeOf(station))).containsExactly(number);
+        assertThat(numbers(CustomerFilter.text("8888"), scopeOf(station))).containsExactly(number);
+        assertThat(windows(number)).isEqualTo(windowsOf("13900005937", "057188880000"));
+
+        change(number, """
+                {"unitCode": "%s"}""".formatted(elsewhere.code()));
+        assertThat(numbers(CustomerFilter.text("5937"), scopeOf(station))).isEmpty();
+        assertThat(numbers(CustomerFilter.text("5937"), scopeOf(elsewhere))).containsExactly(number);
+        // a change of anything else leaves the windows as they are
+        change(number, """
+                {"name": "改名户"}""");
+        assertThat(windows(number)).isEqualTo(windowsOf("13900005937", "057188880000"));
+    }
+
+    @Test
+    void theCsvImportAndTheBulkLoadWriteTheWindows() throws Exception {
+        OrgUnit station = station();
+        long base = base();
+        String imported = Long.toString(base + 1);
+        String csv = "number,name,kind,voltageLevel,address,phone,idNumber,tariffCode,capacityKva,unitCode,flags\n"
+                + imported + ",导入户,RESIDENTIAL,AC220V,杭州市西湖区文一路1号,13800006152;13800006153,,RES-TIER,8,"
+                + station.code() + ",\n";
+        upload(csv);
+        assertThat(numbers(CustomerFilter.text("6152"), scopeOf(station))).containsExactly(imported);
+        assertThat(windows(imported)).isEqualTo(windowsOf("13800006152", "13800006153"));
+        // the same number again updates the customer: its old phone no longer finds it
+        upload(csv.replace("13800006152;13800006153", "13900003377"));
+        assertThat(numbers(CustomerFilter.text("6152"), scopeOf(station))).isEmpty();
+        assertThat(numbers(CustomerFilter.text("3377"), scopeOf(station))).containsExactly(imported);
+
+        String loaded = Long.toString(base + 2);
+        String second = Long.toString(base + 3);
+        bulkLoad.register(List.of(
+                new CustomerBulkLoad.NewCustomerRow(loaded, "批量户", "RESIDENTIAL", "AC220V", "杭州市上城区解放路2号",
+                        List.of("13700003377"), null, null, null, station.code(), Set.of(), List.of()),
+                new CustomerBulkLoad.NewCustomerRow(second, "批量户二", "COMMERCIAL", "AC380V", "杭州市上城区解放路3号",
+                        List.of("057133771234"), null, null, null, station.code(), Set.of(), List.of())),
+                Fixtures.admin());
+        assertThat(numbers(CustomerFilter.text("3377"), scopeOf(station)))
+                .containsExactly(imported, loaded, second);
+        assertThat(windows(second)).isEqualTo(windowsOf("057133771234"));
+    }
+
+    private List<String> numbers(CustomerFilter filter, DataScope scope) {
+        return repository.searchByNumber(filter, scope, 0, 20, 50).items().stream().map(Customer::number).toList();
+    }
+
+    private OrgUnit station() {
+        return fixtures.unit(Fixtures.unique("SW"), OrgUnitKind.SUPPLY_STATION, "HQ");
+    }
+
+    private static DataScope scopeOf(OrgUnit unit) {
+        return new DataScope(false, Set.of(unit.id().value()));
+    }
+
+    private static long base() {
+        return 331000000000L + Math.abs(System.nanoTime() % 10_000_000L) * 1000;
+    }
+
+    private String create(long number, OrgUnit unit, String kind, String phone, String... more) throws Exception {
+        String phones = more.length == 0 ? "[]" : "[\"" + String.join("\", \"", more) + "\"]";
+        mvc.perform(post("/api/v1/customers").with(httpBasic("admin", TestDatabase.ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"number": "%d", "name": "窗口户", "kind": "%s", "voltageLevel": "AC380V",
+                         "address": "浙江省杭州市窗口路1号", "phone": "%s", "phones": %s, "unitCode": "%s"}
+                        """.formatted(number, kind, phone, phones, unit.code())))
+                .andExpect(status().isCreated());
+        return Long.toString(number);
+    }
+
+    private void change(String number, String body) throws Exception {
+        mvc.perform(patch("/api/v1/customers/{n}", number).with(httpBasic("admin", TestDatabase.ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk());
+    }
+
+    private void upload(String csv) throws Exception {
+        mvc.perform(multipart("/api/v1/customers/import")
+                        .file(new MockMultipartFile("file", "customers.csv", "text/csv",
+                                csv.getBytes(StandardCharsets.UTF_8)))
+                        .with(httpBasic("admin", TestDatabase.ADMIN_PASSWORD)))
+                .andExpect(status().isOk());
+    }
+
+    /** The customer's windows as the table holds them, as four digits, sorted. */
+    private List<String> windows(String number) {
+        return jdbc.sql("select fragment from customer_phone_window where number = :n order by fragment")
+                .param("n", number).query(Integer.class).list().stream().map(w -> "%04d".formatted(w)).toList();
+    }
+
+    /** Every distinct 4-digit window of each phone on its own, sorted. */
+    private static List<String> windowsOf(String... phones) {
+        java.util.TreeSet<String> windows = new java.util.TreeSet<>();
+        for (String phone : phones) {
+            for (int i = 0; i + 4 <= phone.length(); i++) {
+                windows.add(phone.substring(i, i + 4));
+            }
+        }
+        return List.copyOf(windows);
     }
 }
