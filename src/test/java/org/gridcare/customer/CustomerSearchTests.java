@@ -214,6 +214,29 @@ class CustomerSearchTests {
         assertThat(windows(second)).isEqualTo(windowsOf("057133771234"));
     }
 
+    @Test
+    void aFragmentWithoutCaseMatchesAsTypedAndOneWithLettersIgnoresCase() throws Exception {
+        OrgUnit station = station();
+        long base = base();
+        String digits = Long.toString(base);
+        StringBuilder chinese = new StringBuilder();
+        digits.substring(digits.length() - 6).chars().forEach(d -> chinese.append("零一二三四五六七八九".charAt(d - '0')));
+        String byAddress = create(base + 1, station, "COMMERCIAL", "13800001111");
+        String byName = create(base + 2, station, "COMMERCIAL", "13800002222");
+        jdbc.sql("update customer set address = :a where number = :n").param("a", "浙江省杭州市" + chinese + "路1号")
+                .param("n", byAddress).update();
+        jdbc.sql("update customer set name = :a where number = :n").param("a", "GridCare" + chinese + "公司")
+                .param("n", byName).update();
+
+        assertThat(CustomerRepository.caseless(chinese.toString())).isTrue();
+        assertThat(CustomerRepository.caseless("gridcare")).isFalse();
+        assertThat(numbers(CustomerFilter.text(chinese.toString()), scopeOf(station)))
+                .containsExactly(byAddress, byName);
+        assertThat(numbers(CustomerFilter.text("gRIDcARE" + chinese), scopeOf(station))).containsExactly(byName);
+        assertThat(numbers(CustomerFilter.text("care" + chinese.substring(0, 2)), scopeOf(station)))
+                .containsExactly(byName);
+    }
+
     private List<String> numbers(CustomerFilter filter, DataScope scope) {
         return repository.searchByNumber(filter, scope, 0, 20, 50).items().stream().map(Customer::number).toList();
     }
