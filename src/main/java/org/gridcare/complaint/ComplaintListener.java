@@ -30,7 +30,7 @@ class ComplaintListener {
     @EventListener
     void on(WorkOrderAccepted event) {
         if (event.type() == WorkOrderType.COMPLAINT) {
-            orders.of(event.orderId()).ifPresent(complaints::open);
+            complaints.open(event.order());
         }
     }
 

@@ -37,22 +37,73 @@ class ComplaintRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a new case unless the order already has one; returns the new id. */
-    Optional<Long> insert(ComplaintCase c) {
+    /** A case just opened: its id and the case it repeats (null: none). */
+    record Opened(long id, Long repeatOfId) {
+    }
+
+    /**
+     * Opens a new order's case in one statement (an intake's round trips are its cost): the case, linked to the
+     * customer's latest case received in {@code [repeatSince, received)} (none when {@code repeatSince} is null),
+     * its running deadlines and its OPENED event, whose detail gets " · repeat" when a previous case was found.
+     * Empty, and nothing written, when the order has its case already. {@code c.repeatOfId} is ignored.
+     */
+    Optional<Opened> open(ComplaintCase c, Instant repeatSince, List<Deadline> deadlines, String eventDetail) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < deadlines.size(); i++) {
+            Deadline d = deadlines.get(i);
+            values.append(i == 0 ? "" : ", ").append("(cast(:kind").append(i).append(" as varchar), cast(:warn")
+                    .append(i).append(" as timestamptz), cast(:due").append(i).append(" as timestamptz))");
+            p.put("kind" + i, d.kind());
+            p.put("warn" + i, ts(d.warnAt()));
+            p.put("due" + i, ts(d.dueAt()));
+        }
+        String deadlineInsert = deadlines.isEmpty() ? "" : """
+                , deadlines as (
+                    insert into complaint_deadline (case_id, kind, started_at, warn_at, due_at)
+                    select created.id, d.kind, :received, d.warn, d.due from created, (values %s) d (kind, warn, due)
+                )""".formatted(values);
+        p.put("order", c.orderId);
+        p.put("number", c.orderNumber);
+        p.put("unit", c.unitId);
+        p.put("customer", c.customerNumber);
+        p.put("channel", c.channel);
+        p.put("source", c.source.name());
+        p.put("category", c.categoryCode);
+        p.put("grade", c.grade.name());
+        p.put("reason", c.gradeReason);
+        p.put("injury", c.injury);
+        p.put("media", c.media);
+        p.put("special", c.specialEvent);
+        p.put("risk", c.escalationRisk);
+        p.put("status", c.status.name());
+        p.put("received", ts(c.receivedAt));
+        p.put("at", ts(c.createdAt));
+        p.put("since", repeatSince == null ? null : ts(repeatSince));
+        p.put("detail", eventDetail);
         return jdbc.sql("""
-                insert into complaint_case (order_id, order_number, unit_id, customer_number, channel, source,
-                    category_code, grade, grade_reason, injury, media, special_event, escalation_risk, repeat_of_id,
-                    status, received_at, created_at, updated_at)
-                values (:order, :number, :unit, :customer, :channel, :source, :category, :grade, :reason, :injury,
-                    :media, :special, :risk, :repeatOf, :status, :received, :at, :at)
-                on conflict (order_id) do nothing
-                returning id
-                """).param("order", c.orderId).param("number", c.orderNumber).param("unit", c.unitId)
-                .param("customer", c.customerNumber).param("channel", c.channel).param("source", c.source.name())
-                .param("category", c.categoryCode).param("grade", c.grade.name()).param("reason", c.gradeReason)
-                .param("injury", c.injury).param("media", c.media).param("special", c.specialEvent)
-                .param("risk", c.escalationRisk).param("repeatOf", c.repeatOfId).param("status", c.status.name())
-                .param("received", ts(c.receivedAt)).param("at", ts(c.createdAt)).query(Long.class).optional();
+                with previous as (
+                    select id from complaint_case
+                     where customer_number = cast(:customer as varchar) and received_at < :received
+                       and received_at >= cast(:since as timestamptz)
+                     order by received_at desc, id desc limit 1
+                ), created as (
+                    insert into complaint_case (order_id, order_number, unit_id, customer_number, channel, source,
+                        category_code, grade, grade_reason, injury, media, special_event, escalation_risk,
+                        repeat_of_id, status, received_at, created_at, updated_at)
+                    values (:order, :number, :unit, :customer, :channel, :source, :category, :grade, :reason,
+                        :injury, :media, :special, :risk, (select id from previous), :status, :received, :at, :at)
+                    on conflict (order_id) do nothing
+                    returning id, repeat_of_id
+                )%s, event as (
+                    insert into complaint_event (case_id, occurred_at, actor, action, detail)
+                    select id, :at, 'system', 'OPENED', left(cast(:detail as varchar)
+                           || case when repeat_of_id is null then '' else ' · repeat' end, %d)
+                      from created
+                )
+                select id, repeat_of_id from created
+                """.formatted(deadlineInsert, DETAIL_MAX)).params(p)
+                .query((rs, n) -> new Opened(rs.getLong("id"), (Long) rs.getObject("repeat_of_id"))).optional();
     }
 
     boolean update(ComplaintCase c) {
@@ -120,17 +171,6 @@ class ComplaintRepository {
     }
 
     /** The latest earlier case of the customer received at or after {@code since}. */
-    Optional<Long> previousOfCustomer(String customerNumber, Instant before, Instant since) {
-        if (customerNumber == null) {
-            return Optional.empty();
-        }
-        return jdbc.sql("""
-                select id from complaint_case where customer_number = :customer and received_at < :before
-                   and received_at >= :since order by received_at desc, id desc limit 1
-                """).param("customer", customerNumber).param("before", ts(before)).param("since", ts(since))
-                .query(Long.class).optional();
-    }
-
     /** Links the imported cases of {@code [firstOrder, lastOrder]} to the customer's previous case in the window. */
     int linkRepeats(long firstOrder, long lastOrder, int windowDays) {
         return jdbc.sql("""
@@ -545,8 +585,11 @@ class ComplaintRepository {
         return c;
     }
 
+    /** The longest event or notice detail kept. */
+    private static final int DETAIL_MAX = 2000;
+
     private static String truncate(String detail) {
-        return detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
+        return detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

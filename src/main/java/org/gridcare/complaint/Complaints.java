@@ -160,30 +160,31 @@ public class Complaints {
         ComplaintSource source = order.media() ? ComplaintSource.MEDIA
                 : sources.getOrDefault(order.channel().name(), ComplaintSource.HOTLINE_95598);
         ComplaintGrade grade = order.media() ? ComplaintGrade.MAJOR : ComplaintGrade.ORDINARY;
-        Long repeatOf = imported ? null : repo.previousOfCustomer(order.customerNumber(), received,
-                received.minus(Duration.ofDays(properties.repeatWindowDays()))).orElse(null);
         var c = new ComplaintCase(null, order.orderId(), order.number(), order.unitId(), order.customerNumber(),
                 order.channel().name(), source, order.categoryCode(), grade,
                 order.media() ? "order flagged for media attention" : null, false, order.media(), false,
-                order.escalationRisk(), repeatOf, ComplaintStatus.OPEN, received, now, 0);
-        Optional<Long> id = repo.insert(c);
-        id.ifPresent(caseId -> {
-            GradeRule rule = rules.get(grade);
-            startClocks(caseId, rule, received);
-            repo.insertEvent(caseId, now, "system", "OPENED", "%s · %s · %s%s".formatted(source, grade,
-                    order.categoryCode(), repeatOf == null ? "" : " · repeat"));
+                order.escalationRisk(), null, ComplaintStatus.OPEN, received, now, 0);
+        GradeRule rule = rules.get(grade);
+        // an imported case is linked to its predecessor afterwards, in bulk (see openImported)
+        Instant repeatSince = imported ? null : received.minus(Duration.ofDays(properties.repeatWindowDays()));
+        Optional<ComplaintRepository.Opened> opened = repo.open(c, repeatSince, deadlines(rule, received),
+                "%s · %s · %s".formatted(source, grade, order.categoryCode()));
+        opened.ifPresent(created -> {
             if (rule.notifyLeadership() && !imported) {
-                notifyLeadership(caseId, order.number(), order.unitId(), grade, c.gradeReason, now);
+                notifyLeadership(created.id(), order.number(), order.unitId(), grade, c.gradeReason, now);
             }
         });
-        return id;
+        return opened.map(ComplaintRepository.Opened::id);
     }
 
     /** (Re)starts the running clocks of a case from its reception by the grade's rule. */
     private void startClocks(long caseId, GradeRule rule, Instant received) {
-        repo.startDeadlines(caseId, received, List.of(
-                deadline(INVESTIGATION, received, rule.investigationWorkingDays(), rule.warnPercent()),
-                deadline(CLOSURE, received, rule.closureWorkingDays(), rule.warnPercent())));
+        repo.startDeadlines(caseId, received, deadlines(rule, received));
+    }
+
+    private List<ComplaintRepository.Deadline> deadlines(GradeRule rule, Instant received) {
+        return List.of(deadline(INVESTIGATION, received, rule.investigationWorkingDays(), rule.warnPercent()),
+                deadline(CLOSURE, received, rule.closureWorkingDays(), rule.warnPercent()));
     }
 
     private ComplaintRepository.Deadline deadline(String kind, Instant received, int workingDays, int warnPercent) {

@@ -28,6 +28,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -183,8 +184,9 @@ class Customers implements CustomerDirectory {
 
     // ---- CustomerDirectory: masked for the signed-in user's role, within the given scope ----
 
+    /** One statement: it needs no transaction of its own (an intake looks its customer up outside one). */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<CustomerSummary> find(String number, DataScope scope) {
         if (number == null || !CustomerContent.NUMBER.matcher(number.strip()).matches()) {
             return Optional.empty();

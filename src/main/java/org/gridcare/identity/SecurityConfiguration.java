@@ -6,8 +6,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -35,6 +38,16 @@ class SecurityConfiguration {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
             + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /**
+     * No observation (trace span and timer) per security filter, authentication and authorisation: on every API call
+     * that is a dozen observations around the one that matters, which the web layer records anyway
+     * ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -110,11 +123,30 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * A token's failures are published (they are audited); its successes come with every API call and nobody
+     * listens to them (a token proves nothing about a password, see {@link SignInAttempts}).
+     */
+    private static AuthenticationEventPublisher failuresOnly(AuthenticationEventPublisher events) {
+        return new AuthenticationEventPublisher() {
+            @Override
+            public void publishAuthenticationSuccess(Authentication authentication) {
+                // nothing to tell
+            }
+
+            @Override
+            public void publishAuthenticationFailure(AuthenticationException exception,
+                                                     Authentication authentication) {
+                events.publishAuthenticationFailure(exception, authentication);
+            }
+        };
+    }
+
     private static AuthenticationFilter bearerFilter(ApiTokens tokens, AccountDetailsService accounts,
                                                      TokenPrincipals principals, ProblemResponses problems,
                                                      AuthenticationEventPublisher events) {
         var manager = new ProviderManager(new BearerTokenAuthentication.Provider(tokens, accounts, principals));
-        manager.setAuthenticationEventPublisher(events);
+        manager.setAuthenticationEventPublisher(failuresOnly(events));
         var filter = new AuthenticationFilter(manager, new BearerTokenAuthentication.Converter());
         filter.setSuccessHandler((request, response, authentication) -> {
             // carry on with the request

@@ -16,6 +16,7 @@ import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.security.Actor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -99,7 +100,8 @@ public class OrgUnits {
         return units.findByCode(code);
     }
 
-    @Transactional(readOnly = true)
+    /** Cached; a miss is one statement, which needs no transaction of its own. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<OrgUnit> findById(OrgUnitId id) {
         return byId.get(id.value());
     }

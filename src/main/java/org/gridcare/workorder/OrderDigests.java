@@ -26,11 +26,6 @@ public class OrderDigests {
         this.jdbc = jdbc;
     }
 
-    @Transactional(readOnly = true)
-    public Optional<OrderDigest> of(long orderId) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", orderId).query(OrderDigests::map).optional();
-    }
-
     /** The orders of {@code type} with ids in {@code [first, last]}, in id order. */
     @Transactional(readOnly = true)
     public List<OrderDigest> ofType(WorkOrderType type, long first, long last) {

@@ -127,8 +127,9 @@ public class WorkOrders {
      * key is stored with the order, and the loser of a race hits its unique constraint, rolls back (giving its
      * number back) and reads the winner's order.
      *
-     * <p>The checks and reads run in the caller's thread; the writes run in the next {@link GroupCommit group}
-     * with the other intakes that arrived meanwhile (or in the caller's transaction, if it has one).
+     * <p>The checks and reads run in the caller's thread, outside a transaction; the writes run in the next
+     * {@link GroupCommit group} with the other intakes that arrived meanwhile (or in the caller's transaction, if it
+     * has one).
      */
     public Created create(NewWorkOrder command, String idempotencyKey, Actor actor) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
@@ -140,7 +141,9 @@ public class WorkOrders {
             if (key != null && orders.orderIdForKey(actor.username(), key).isPresent()) {
                 return transactions.execute(status -> earlier(key, actor)).orElseThrow();
             }
-            Intake intake = transactions.execute(status -> prepare(command, key, actor));
+            // reads only, each a statement of its own: no transaction, so no commit round trip (an intake's cost
+            // is its round trips); inside a caller's transaction they join it
+            Intake intake = prepare(command, key, actor);
             WorkOrderView created = ownTransaction ? intakes.run(() -> write(intake))
                     : transactions.execute(status -> write(intake));
             return new Created(created, true);
@@ -207,8 +210,9 @@ public class WorkOrders {
         order.assignNumber(number);
         audit.record("WORK_ORDER_ACCEPTED", ENTITY, number, "%s %s via %s, unit %s%s".formatted(order.type(),
                 order.categoryCode(), order.channel(), intake.unit().code(), order.flags().repeat() ? ", repeat" : ""));
-        events.publishEvent(new WorkOrderAccepted(id, number, order.type(), order.unitId(), order.flags().repeat(),
-                now));
+        events.publishEvent(new WorkOrderAccepted(new OrderDigest(id, number, order.type(), order.channel(),
+                order.categoryCode(), order.unitId(), order.customerNumber(), order.flags().sensitive(),
+                order.flags().media(), order.flags().escalationRisk(), now), order.flags().repeat()));
         return view(order, intake.actor(), false, List.of(), List.of(), clocks.clocks(), intake.repeatOf());
     }
 
