@@ -95,6 +95,85 @@ class SlaClockEngine implements SlaClocks {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
+    public List<Started> startAll(List<Start> starts) {
+        if (starts.size() == 1) {
+            Start start = starts.get(0);
+            return List.of(startAndShow(start.orderId(), start.profile(), start.at()));
+        }
+        int n = starts.size();
+        Long[] orders = new Long[n];
+        Long[] versions = new Long[n];
+        String[] types = new String[n];
+        String[] subTypes = new String[n];
+        String[] priorities = new String[n];
+        String[] areas = new String[n];
+        String[] channels = new String[n];
+        String[] ats = new String[n];
+        List<ClockRow> clocks = new ArrayList<>();
+        List<Started> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Start start = starts.get(i);
+            PolicyVersion version = policies.inForceAt(start.at());
+            List<ClockRow> started = clocksToStart(new SlaOrder(start.orderId(), version.id(), start.profile()),
+                    OrderEvent.ACCEPTED, Set.of(), start.at());
+            clocks.addAll(started);
+            results.add(new Started(version.id(), started.stream().map(clock -> clock.viewAt(start.at())).toList()));
+            orders[i] = start.orderId();
+            versions[i] = version.id();
+            types[i] = start.profile().type();
+            subTypes[i] = start.profile().subType();
+            priorities[i] = start.profile().priority();
+            areas[i] = start.profile().areaType();
+            channels[i] = start.profile().channel();
+            ats[i] = start.at().toString();
+        }
+        // the order rows and all their clocks in one statement, each column as an array
+        List<Long> inserted = jdbc.sql("""
+                with started as (
+                    insert into sla_order (order_id, policy_version_id, order_type, sub_type, priority, area_type,
+                                           channel, started_at)
+                    select * from unnest(cast(:orders as bigint[]), cast(:versions as bigint[]),
+                                         cast(:types as varchar[]), cast(:subTypes as varchar[]),
+                                         cast(:priorities as varchar[]), cast(:areas as varchar[]),
+                                         cast(:channels as varchar[]), cast(:ats as timestamptz[]))
+                    on conflict (order_id) do nothing
+                    returning order_id
+                ), clocks as (
+                    insert into sla_clock (order_id, clock_name, rule_id, started_at, due_at, warning_at)
+                    select c.order_id, c.name, c.rule, c.started, c.due, c.warning
+                      from unnest(cast(:clockOrders as bigint[]), cast(:names as varchar[]), cast(:rules as bigint[]),
+                                  cast(:starts as timestamptz[]), cast(:dues as timestamptz[]),
+                                  cast(:warnings as timestamptz[])) c (order_id, name, rule, started, due, warning)
+                      join started s on s.order_id = c.order_id
+                )
+                select order_id from started
+                """)
+                .param("orders", orders).param("versions", versions).param("types", types)
+                .param("subTypes", subTypes).param("priorities", priorities).param("areas", areas)
+                .param("channels", channels).param("ats", ats)
+                .param("clockOrders", clocks.stream().map(ClockRow::orderId).toArray(Long[]::new))
+                .param("names", clocks.stream().map(ClockRow::clockName).toArray(String[]::new))
+                .param("rules", clocks.stream().map(ClockRow::ruleId).toArray(Long[]::new))
+                .param("starts", clocks.stream().map(clock -> clock.startedAt().toString()).toArray(String[]::new))
+                .param("dues", clocks.stream().map(clock -> clock.dueAt().toString()).toArray(String[]::new))
+                .param("warnings", clocks.stream().map(clock -> clock.warningAt().toString()).toArray(String[]::new))
+                .query(Long.class).list();
+        if (inserted.size() < n) {
+            // a repeated start (a retried request) keeps the first one
+            Set<Long> fresh = new HashSet<>(inserted);
+            for (int i = 0; i < n; i++) {
+                Start start = starts.get(i);
+                if (!fresh.contains(start.orderId())) {
+                    results.set(i, new Started(order(start.orderId()).orElseThrow().versionId(),
+                            clocksOf(start.orderId(), start.at())));
+                }
+            }
+        }
+        return results;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void record(long orderId, OrderEvent event, String newStatus, Instant at) {
         Optional<SlaOrder> found = order(orderId);
         if (found.isEmpty()) {

@@ -33,6 +33,16 @@ public interface SlaClocks {
     record Started(long policyVersionId, List<ClockView> clocks) {
     }
 
+    /** The start of a newly accepted order's clocks, for {@link #startAll}. */
+    record Start(long orderId, OrderProfile profile, Instant at) {
+    }
+
+    /**
+     * As {@link #startAndShow} for several orders at once (a group of intakes), in one statement rather than one per
+     * order; the results are in the order of {@code starts}.
+     */
+    List<Started> startAll(List<Start> starts);
+
     /** Applies an order event (with the order's status after it) to the order's clocks. */
     void record(long orderId, OrderEvent event, String newStatus, Instant at);
 

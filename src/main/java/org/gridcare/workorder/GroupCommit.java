@@ -29,53 +29,50 @@ import org.springframework.web.context.request.RequestContextHolder;
  * <p>A unit runs on the writer thread with its caller's security context, request attributes and logging context, so
  * that audit records name the right user, client address and request id. When a unit fails (or the commit does),
  * the group rolls back and each of its units runs again alone, so one failure fails only its own caller. A unit may
- * therefore run more than once: it must do nothing but database work in the transaction (events for after-commit
- * listeners are fine).
+ * therefore be written more than once: its writing must do nothing but database work in the transaction (events for
+ * after-commit listeners are fine).
  *
- * <p>The units of a group run inside a {@link Scope} (in the transaction, around all of them), which may hold back
- * rows they write and write them together at its end, such as the group's audit records.
+ * <p>A group is written by a {@link Writer}, which gets the inputs of all its callers at once, so that it can write
+ * them in one statement per table rather than one per caller (an intake's round trips are its cost); it runs a
+ * caller's part in that caller's context with {@link Entry#inContext}, and may hold back rows (such as the audit
+ * records) to write them together at its end.
  */
-final class GroupCommit implements AutoCloseable {
+final class GroupCommit<I, R> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Entry<I, R>> queue = new LinkedBlockingQueue<>();
     private final TransactionTemplate transactions;
     private final int maxGroup;
-    private final Scope scope;
-    private final Thread writer;
+    private final Writer<I, R> writer;
+    private final Thread thread;
     private volatile boolean open = true;
 
-    /** Runs the units of a group, inside its transaction; a failure of it fails the group like a unit's. */
+    /** Writes the entries of a group inside its transaction; returns one result per entry, in their order. */
     @FunctionalInterface
-    interface Scope {
-        void around(Runnable units);
+    interface Writer<I, R> {
+        List<R> write(List<Entry<I, R>> group);
     }
 
-    GroupCommit(String name, TransactionTemplate transactions, int maxGroup) {
-        this(name, transactions, maxGroup, Runnable::run);
-    }
-
-    GroupCommit(String name, TransactionTemplate transactions, int maxGroup, Scope scope) {
+    GroupCommit(String name, TransactionTemplate transactions, int maxGroup, Writer<I, R> writer) {
         this.transactions = transactions;
         this.maxGroup = maxGroup;
-        this.scope = scope;
-        this.writer = new Thread(this::writeGroups, name);
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.writer = writer;
+        this.thread = new Thread(this::writeGroups, name);
+        this.thread.setDaemon(true);
+        this.thread.start();
     }
 
-    /** Runs {@code work} in the next group and returns its result once the group has committed. */
-    @SuppressWarnings("unchecked")
-    <T> T run(Supplier<T> work) {
+    /** Hands {@code input} to the next group and returns its result once the group has committed. */
+    R run(I input) {
         if (!open) {
             throw new IllegalStateException("shutting down");
         }
-        Unit unit = new Unit((Supplier<Object>) work, SecurityContextHolder.getContext(),
+        Entry<I, R> entry = new Entry<>(input, SecurityContextHolder.getContext(),
                 RequestContextHolder.getRequestAttributes(), MDC.getCopyOfContextMap(), new CompletableFuture<>());
-        queue.add(unit);
+        queue.add(entry);
         try {
-            return (T) unit.result().get();
+            return entry.result().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the commit", e);
@@ -90,7 +87,7 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** How many units wait for the next group. */
+    /** How many entries wait for the next group. */
     int queued() {
         return queue.size();
     }
@@ -98,11 +95,11 @@ final class GroupCommit implements AutoCloseable {
     private void writeGroups() {
         while (open) {
             try {
-                Unit first = queue.poll(1, TimeUnit.SECONDS);
+                Entry<I, R> first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
-                List<Unit> group = new ArrayList<>();
+                List<Entry<I, R>> group = new ArrayList<>();
                 group.add(first);
                 queue.drainTo(group, maxGroup - 1);
                 write(group);
@@ -115,16 +112,21 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void write(List<Unit> group) {
-        List<Object> results = new ArrayList<>(group.size());
+    private void write(List<Entry<I, R>> group) {
+        List<R> results;
         try {
-            transactions.executeWithoutResult(status -> scope.around(
-                    () -> group.forEach(unit -> results.add(unit.runInItsContext()))));
+            results = transactions.execute(status -> {
+                List<R> written = writer.write(List.copyOf(group));
+                if (written.size() != group.size()) {
+                    throw new IllegalStateException(written.size() + " results for " + group.size() + " entries");
+                }
+                return written;
+            });
         } catch (RuntimeException | Error failure) {
             if (group.size() == 1) {
                 group.get(0).result().completeExceptionally(failure);
             } else {
-                group.forEach(unit -> write(List.of(unit)));
+                group.forEach(entry -> write(List.of(entry)));
             }
             return;
         }
@@ -136,16 +138,18 @@ final class GroupCommit implements AutoCloseable {
     @Override
     public void close() {
         open = false;
-        writer.interrupt();
-        List<Unit> left = new ArrayList<>();
+        thread.interrupt();
+        List<Entry<I, R>> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(unit -> unit.result().completeExceptionally(new IllegalStateException("shutting down")));
+        left.forEach(entry -> entry.result().completeExceptionally(new IllegalStateException("shutting down")));
     }
 
-    private record Unit(Supplier<Object> work, SecurityContext security, RequestAttributes request,
-                        Map<String, String> logging, CompletableFuture<Object> result) {
+    /** One caller's input, with the security, request and logging context it was handed in with. */
+    record Entry<I, R>(I input, SecurityContext security, RequestAttributes request, Map<String, String> logging,
+                       CompletableFuture<R> result) {
 
-        Object runInItsContext() {
+        /** Runs {@code work} with this entry's caller's context: audit records name the right user and request. */
+        <T> T inContext(Supplier<T> work) {
             SecurityContextHolder.setContext(security);
             RequestContextHolder.setRequestAttributes(request);
             if (logging != null) {

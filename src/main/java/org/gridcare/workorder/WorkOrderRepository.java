@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gridcare.organisation.DataScope;
@@ -84,53 +86,131 @@ class WorkOrderRepository {
         return block.get(0);
     }
 
+    /** A newly accepted order to write, with its policy version, first timeline note and idempotency key (or null). */
+    record Accepted(WorkOrder order, long policyId, String timelineNote, String key) {
+    }
+
     /**
-     * Writes a newly accepted order under {@code id} with the next number of its day, its first timeline row and
-     * its idempotency key (if any), in one statement; returns the number. The day's counter row stays locked
-     * until the transaction ends, which keeps numbers gap-free: this is the serialisation point of every intake,
-     * so callers write everything else first.
+     * Writes newly accepted orders of one day under their ids, numbered with the day's next numbers in their order,
+     * with their first timeline rows and idempotency keys, in one statement (each column an array); returns the
+     * numbers in the same order. The day's counter row stays locked until the transaction ends, which keeps numbers
+     * gap-free: this is the serialisation point of every intake, so callers write everything else first.
      */
-    String insertNumbered(long id, WorkOrder o, long policyId, LocalDate day, String timelineNote, String key) {
-        return jdbc.sql("""
-                with counter as (
-                    insert into work_order_counter (day, last) values (:day, 1)
-                    on conflict (day) do update set last = work_order_counter.last + 1
+    List<String> insertNumbered(LocalDate day, List<Accepted> accepted) {
+        int n = accepted.size();
+        Long[] ids = new Long[n];
+        String[] types = new String[n];
+        String[] subTypes = new String[n];
+        String[] categories = new String[n];
+        String[] channels = new String[n];
+        String[] priorities = new String[n];
+        String[] statuses = new String[n];
+        String[] customers = new String[n];
+        String[] callerNames = new String[n];
+        String[] callerPhones = new String[n];
+        String[] addresses = new String[n];
+        String[] areaTypes = new String[n];
+        Long[] unitIds = new Long[n];
+        String[] unitCodes = new String[n];
+        String[] descriptions = new String[n];
+        Boolean[] sensitive = new Boolean[n];
+        Boolean[] media = new Boolean[n];
+        Boolean[] escalation = new Boolean[n];
+        Boolean[] repeat = new Boolean[n];
+        Long[] repeatOf = new Long[n];
+        Long[] policies = new Long[n];
+        String[] createdBy = new String[n];
+        String[] createdAt = new String[n];
+        String[] notes = new String[n];
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            Accepted a = accepted.get(i);
+            WorkOrder o = a.order();
+            ids[i] = o.id().value();
+            types[i] = o.type().name();
+            subTypes[i] = o.subType() == null ? null : o.subType().name();
+            categories[i] = o.categoryCode();
+            channels[i] = o.channel().name();
+            priorities[i] = o.priority().name();
+            statuses[i] = o.status().name();
+            customers[i] = o.customerNumber();
+            callerNames[i] = o.callerName();
+            callerPhones[i] = o.callerPhone();
+            addresses[i] = o.address();
+            areaTypes[i] = o.areaType();
+            unitIds[i] = o.unitId();
+            unitCodes[i] = o.unitCode();
+            descriptions[i] = o.description();
+            sensitive[i] = o.flags().sensitive();
+            media[i] = o.flags().media();
+            escalation[i] = o.flags().escalationRisk();
+            repeat[i] = o.flags().repeat();
+            repeatOf[i] = o.repeatOfId();
+            policies[i] = a.policyId();
+            createdBy[i] = o.createdBy();
+            createdAt[i] = o.createdAt().toString();
+            notes[i] = a.timelineNote();
+            keys[i] = a.key();
+        }
+        Map<Long, String> numbers = new HashMap<>();
+        jdbc.sql("""
+                with input as (
+                    select * from unnest(cast(:ids as bigint[]), cast(:types as varchar[]),
+                        cast(:subTypes as varchar[]), cast(:categories as varchar[]), cast(:channels as varchar[]),
+                        cast(:priorities as varchar[]), cast(:statuses as varchar[]), cast(:customers as varchar[]),
+                        cast(:callerNames as varchar[]), cast(:callerPhones as varchar[]),
+                        cast(:addresses as varchar[]), cast(:areaTypes as varchar[]), cast(:unitIds as bigint[]),
+                        cast(:unitCodes as varchar[]), cast(:descriptions as varchar[]), cast(:sensitive as boolean[]),
+                        cast(:media as boolean[]), cast(:escalation as boolean[]), cast(:repeat as boolean[]),
+                        cast(:repeatOf as bigint[]), cast(:policies as bigint[]), cast(:createdBy as varchar[]),
+                        cast(:createdAt as timestamptz[]), cast(:notes as varchar[]), cast(:keys as varchar[]))
+                        with ordinality as i (id, type, sub_type, category_code, channel, priority, status,
+                            customer_number, caller_name, caller_phone, address, area_type, unit_id, unit_code,
+                            description, sensitive, media, escalation_risk, repeat, repeat_of_id, sla_policy_id,
+                            created_by, created_at, note, key, position)
+                ), counter as (
+                    insert into work_order_counter (day, last) values (:day, :n)
+                    on conflict (day) do update set last = work_order_counter.last + :n
                     returning last
                 ), created as (
                     insert into work_order (id, number, type, sub_type, category_code, channel, priority, status,
                         customer_number, caller_name, caller_phone, address, area_type, unit_id, unit_code, handler,
                         description, sensitive, media, escalation_risk, repeat, repeat_of_id, sla_policy_id,
                         created_by, created_at, updated_at, version)
-                    select :id, :prefix || case when last > 999999 then last::text else lpad(last::text, 6, '0') end,
-                        :type, :subType, :category, :channel, :priority, :status, :customer, :callerName,
-                        :callerPhone, :address, :areaType, :unitId, :unitCode, null, :description, :sensitive, :media,
-                        :escalation, :repeat, :repeatOf, :policy, :createdBy, :at, :at, 0
-                      from counter
+                    select i.id, :prefix || case when c.last - :n + i.position > 999999
+                                                 then (c.last - :n + i.position)::text
+                                                 else lpad((c.last - :n + i.position)::text, 6, '0') end,
+                        i.type, i.sub_type, i.category_code, i.channel, i.priority, i.status, i.customer_number,
+                        i.caller_name, i.caller_phone, i.address, i.area_type, i.unit_id, i.unit_code, null,
+                        i.description, i.sensitive, i.media, i.escalation_risk, i.repeat, i.repeat_of_id,
+                        i.sla_policy_id, i.created_by, i.created_at, i.created_at, 0
+                      from input i, counter c
                     returning id, number
                 ), timeline as (
                     insert into work_order_timeline (order_id, occurred_at, actor, action, from_status, to_status, note)
-                    select id, :at, :createdBy, 'CREATE', null, :status, :note from created
+                    select i.id, i.created_at, i.created_by, 'CREATE', null, i.status, i.note
+                      from created c join input i on i.id = c.id
                 ), idempotency as (
                     insert into work_order_idempotency (username, key, order_id, created_at)
-                    select :createdBy, cast(:key as varchar), id, :at from created where cast(:key as varchar) is not null
+                    select i.created_by, i.key, i.id, i.created_at
+                      from created c join input i on i.id = c.id where i.key is not null
                 )
-                select number from created
+                select id, number from created
                 """)
-                .param("day", day).param("id", id).param("prefix", "GD" + java.time.format.DateTimeFormatter
-                        .BASIC_ISO_DATE.format(day))
-                .param("type", o.type().name())
-                .param("subType", o.subType() == null ? null : o.subType().name())
-                .param("category", o.categoryCode()).param("channel", o.channel().name())
-                .param("priority", o.priority().name()).param("status", o.status().name())
-                .param("customer", o.customerNumber()).param("callerName", o.callerName())
-                .param("callerPhone", o.callerPhone()).param("address", o.address())
-                .param("areaType", o.areaType()).param("unitId", o.unitId()).param("unitCode", o.unitCode())
-                .param("description", o.description()).param("sensitive", o.flags().sensitive())
-                .param("media", o.flags().media()).param("escalation", o.flags().escalationRisk())
-                .param("repeat", o.flags().repeat()).param("repeatOf", o.repeatOfId()).param("policy", policyId)
-                .param("createdBy", o.createdBy()).param("at", ts(o.createdAt())).param("note", timelineNote)
-                .param("key", key)
-                .query(String.class).single();
+                .param("ids", ids).param("types", types).param("subTypes", subTypes).param("categories", categories)
+                .param("channels", channels).param("priorities", priorities).param("statuses", statuses)
+                .param("customers", customers).param("callerNames", callerNames).param("callerPhones", callerPhones)
+                .param("addresses", addresses).param("areaTypes", areaTypes).param("unitIds", unitIds)
+                .param("unitCodes", unitCodes).param("descriptions", descriptions).param("sensitive", sensitive)
+                .param("media", media).param("escalation", escalation).param("repeat", repeat)
+                .param("repeatOf", repeatOf).param("policies", policies).param("createdBy", createdBy)
+                .param("createdAt", createdAt).param("notes", notes).param("keys", keys)
+                .param("day", day).param("n", n)
+                .param("prefix", "GD" + java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(day))
+                .query(rs -> {
+                    numbers.put(rs.getLong("id"), rs.getString("number"));
+                });
+        return accepted.stream().map(a -> numbers.get(a.order().id().value())).toList();
     }
 
     Optional<Category> category(String code) {

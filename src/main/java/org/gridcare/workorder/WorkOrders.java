@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
@@ -72,7 +74,7 @@ public class WorkOrders {
     /** Other modules' objections to an assignment (see {@link AssignmentGuard}). */
     private final ObjectProvider<AssignmentGuard> assignmentGuards;
     /** Writes intakes in groups, one transaction each (see {@link #create}). */
-    private final GroupCommit intakes;
+    private final GroupCommit<Intake, WorkOrderView> intakes;
     /** The category tree is read on every intake and changes rarely; a change on this instance applies at once. */
     private final LoadingCache<String, Optional<Category>> categories;
 
@@ -95,11 +97,8 @@ public class WorkOrders {
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         // the audit records of a group are written in one statement at its end
-        this.intakes = new GroupCommit("work-order-intake", transactions, properties.intakeGroupMax(),
-                group -> audit.batched(() -> {
-                    group.run();
-                    return null;
-                }));
+        this.intakes = new GroupCommit<>("work-order-intake", transactions, properties.intakeGroupMax(),
+                group -> audit.batched(() -> write(group)));
         this.categories = Caffeine.newBuilder().expireAfterWrite(properties.categoryCacheTtl()).maximumSize(10_000)
                 .build(orders::category);
     }
@@ -144,8 +143,8 @@ public class WorkOrders {
             // reads only, each a statement of its own: no transaction, so no commit round trip (an intake's cost
             // is its round trips); inside a caller's transaction they join it
             Intake intake = prepare(command, key, actor);
-            WorkOrderView created = ownTransaction ? intakes.run(() -> write(intake))
-                    : transactions.execute(status -> write(intake));
+            WorkOrderView created = ownTransaction ? intakes.run(intake)
+                    : write(List.of(intake), (i, work) -> work.get()).get(0);
             return new Created(created, true);
         } catch (DuplicateKeyException race) {
             if (key == null || !ownTransaction) {
@@ -196,23 +195,55 @@ public class WorkOrders {
     }
 
     /**
-     * Writes the order last: its clocks come first, so that the day's counter row, locked from the numbering to
-     * the commit, is held as briefly as possible.
+     * Writes a group of intakes: all their clocks in one statement, then all the orders in one statement per day —
+     * the orders last, so that the day's counter row, locked from the numbering to the commit, is held as briefly as
+     * possible. Each order's audit record and event are then made in its caller's context.
      */
-    private WorkOrderView write(Intake intake) {
+    private List<WorkOrderView> write(List<GroupCommit.Entry<Intake, WorkOrderView>> group) {
+        return write(group.stream().map(GroupCommit.Entry::input).toList(),
+                (i, work) -> group.get(i).inContext(work));
+    }
+
+    /** As above; {@code inContext} runs the part of the {@code i}-th intake in its caller's context. */
+    private List<WorkOrderView> write(List<Intake> intakes,
+                                      BiFunction<Integer, Supplier<WorkOrderView>, WorkOrderView> inContext) {
+        List<SlaClocks.Started> clocks = sla.startAll(intakes.stream()
+                .map(intake -> new SlaClocks.Start(intake.order().id().value(), profile(intake.order()), intake.at()))
+                .toList());
+        Map<LocalDate, List<Integer>> byDay = new LinkedHashMap<>();
+        for (int i = 0; i < intakes.size(); i++) {
+            byDay.computeIfAbsent(LocalDate.ofInstant(intakes.get(i).at(), BusinessTime.ZONE), day -> new ArrayList<>())
+                    .add(i);
+        }
+        byDay.forEach((day, positions) -> {
+            List<String> numbers = orders.insertNumbered(day, positions.stream().map(i -> {
+                Intake intake = intakes.get(i);
+                return new WorkOrderRepository.Accepted(intake.order(), clocks.get(i).policyVersionId(),
+                        intake.repeatOf() == null ? null : "repeat of " + intake.repeatOf(), intake.key());
+            }).toList());
+            for (int k = 0; k < positions.size(); k++) {
+                intakes.get(positions.get(k)).order().assignNumber(numbers.get(k));
+            }
+        });
+        List<WorkOrderView> views = new ArrayList<>(intakes.size());
+        for (int i = 0; i < intakes.size(); i++) {
+            Intake intake = intakes.get(i);
+            SlaClocks.Started started = clocks.get(i);
+            views.add(inContext.apply(i, () -> accepted(intake, started)));
+        }
+        return views;
+    }
+
+    /** The audit record and the event of an order just written, and its view for the caller. */
+    private WorkOrderView accepted(Intake intake, SlaClocks.Started clocks) {
         WorkOrder order = intake.order();
-        long id = order.id().value();
-        Instant now = intake.at();
-        SlaClocks.Started clocks = sla.startAndShow(id, profile(order), now);
-        String number = orders.insertNumbered(id, order, clocks.policyVersionId(),
-                LocalDate.ofInstant(now, BusinessTime.ZONE),
-                intake.repeatOf() == null ? null : "repeat of " + intake.repeatOf(), intake.key());
-        order.assignNumber(number);
+        String number = order.number();
         audit.record("WORK_ORDER_ACCEPTED", ENTITY, number, "%s %s via %s, unit %s%s".formatted(order.type(),
                 order.categoryCode(), order.channel(), intake.unit().code(), order.flags().repeat() ? ", repeat" : ""));
-        events.publishEvent(new WorkOrderAccepted(new OrderDigest(id, number, order.type(), order.channel(),
-                order.categoryCode(), order.unitId(), order.customerNumber(), order.flags().sensitive(),
-                order.flags().media(), order.flags().escalationRisk(), now), order.flags().repeat()));
+        events.publishEvent(new WorkOrderAccepted(new OrderDigest(order.id().value(), number, order.type(),
+                order.channel(), order.categoryCode(), order.unitId(), order.customerNumber(),
+                order.flags().sensitive(), order.flags().media(), order.flags().escalationRisk(), intake.at()),
+                order.flags().repeat()));
         return view(order, intake.actor(), false, List.of(), List.of(), clocks.clocks(), intake.repeatOf());
     }
 

@@ -61,6 +61,37 @@ class SlaClockEngineTests {
     }
 
     @Test
+    void startingAGroupOfOrdersAtOnceGivesEachTheClocksOfItsOwnStartAndARetriedStartKeepsTheFirst() {
+        OrderProfile repair = profile("FAULT_REPAIR", null, "RURAL", "APP");
+        OrderProfile complaint = profile("COMPLAINT", null, "URBAN", "REGULATOR_12398");
+        OrderProfile praise = profile("PRAISE", null, "URBAN", "COUNTER");
+        long first = newOrderId();
+        long second = newOrderId();
+        long third = newOrderId();
+        Instant later = MONDAY.plus(Duration.ofHours(1));
+        // the third order was started before (a retried intake): its earlier start stands
+        inTx(() -> clocks.start(third, praise, MONDAY));
+        List<SlaClocks.Started> started = tx.execute(status -> clocks.startAll(List.of(
+                new SlaClocks.Start(first, repair, MONDAY), new SlaClocks.Start(second, complaint, later),
+                new SlaClocks.Start(third, praise, later))));
+
+        assertThat(started).hasSize(3);
+        assertThat(dueTimes(started.get(0).clocks())).isEqualTo(dueTimes(clocks.preview(repair, MONDAY)));
+        assertThat(dueTimes(started.get(1).clocks())).isEqualTo(dueTimes(clocks.preview(complaint, later)))
+                .containsOnlyKeys("FIRST_RESPONSE", "CONTACT", "REPLY", "CLOSE");
+        assertThat(dueTimes(started.get(2).clocks())).isEqualTo(dueTimes(clocks.preview(praise, MONDAY)));
+        // what was written is what was shown
+        assertThat(dueTimes(clocks.clocksOf(first, MONDAY))).isEqualTo(dueTimes(started.get(0).clocks()));
+        assertThat(dueTimes(clocks.clocksOf(second, later))).isEqualTo(dueTimes(started.get(1).clocks()));
+        assertThat(clocks.clocksOf(third, later)).hasSize(1);
+        assertThat(started).extracting(SlaClocks.Started::policyVersionId).doesNotContainNull();
+    }
+
+    private static Map<String, Instant> dueTimes(List<ClockView> views) {
+        return views.stream().collect(Collectors.toMap(ClockView::name, ClockView::dueAt));
+    }
+
+    @Test
     void faultRepairRestorationStartsOnArrivalAndReturnVisitOnReply() {
         for (var area : Map.of("URBAN", Duration.ofHours(3), "RURAL", Duration.ofHours(4), "REMOTE", Duration.ofHours(4))
                 .entrySet()) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.gridcare.GridCareTest;
 import org.gridcare.audit.AuditTrail;
@@ -37,7 +38,7 @@ class GroupCommitTests {
         CountDownLatch writerBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(5);
-        try (GroupCommit group = new GroupCommit("test-group", new TransactionTemplate(transactionManager), 64)) {
+        try (GroupCommit<Supplier<Long>, Long> group = units(Runnable::run)) {
             // the first unit holds the writer, so that the next four queue up and form one group
             Future<Long> first = callers.submit(() -> group.run(() -> {
                 writerBusy.countDown();
@@ -96,7 +97,7 @@ class GroupCommitTests {
         CountDownLatch writerBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(4);
-        try (GroupCommit group = new GroupCommit("test-group", new TransactionTemplate(transactionManager), 64)) {
+        try (GroupCommit<Supplier<Long>, Long> group = units(Runnable::run)) {
             callers.submit(() -> group.run(() -> {
                 writerBusy.countDown();
                 await(release);
@@ -129,12 +130,11 @@ class GroupCommitTests {
         CountDownLatch writerBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(5);
-        GroupCommit.Scope batchedAudit = units -> audit.batched(() -> {
+        Scope batchedAudit = units -> audit.batched(() -> {
             units.run();
             return null;
         });
-        try (GroupCommit group = new GroupCommit("test-group", new TransactionTemplate(transactionManager), 64,
-                batchedAudit)) {
+        try (GroupCommit<Supplier<Long>, Long> group = units(batchedAudit)) {
             Future<Long> first = callers.submit(() -> group.run(() -> {
                 writerBusy.countDown();
                 await(release);
@@ -238,7 +238,22 @@ class GroupCommitTests {
                 .param("from", from).param("to", to).query(LocalDate.class).list();
     }
 
-    private static int queued(GroupCommit group) {
+    /** Runs a group's units, inside its transaction; a failure of it fails the group like a unit's. */
+    @FunctionalInterface
+    private interface Scope {
+        void around(Runnable units);
+    }
+
+    /** Plain units of work as inputs: each runs in its caller's context, one after the other, inside {@code scope}. */
+    private GroupCommit<Supplier<Long>, Long> units(Scope scope) {
+        return new GroupCommit<>("test-group", new TransactionTemplate(transactionManager), 64, group -> {
+            List<Long> results = new ArrayList<>(group.size());
+            scope.around(() -> group.forEach(entry -> results.add(entry.inContext(entry.input()))));
+            return results;
+        });
+    }
+
+    private static int queued(GroupCommit<?, ?> group) {
         return group.queued();
     }
 

@@ -45,6 +45,7 @@ class WorkOrderApiTests {
     @Autowired ObjectMapper json;
     @Autowired Fixtures fixtures;
     @Autowired WorkOrders orders;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private WorkOrderWorld world;
 
@@ -199,6 +200,66 @@ class WorkOrderApiTests {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void ordersWrittenTogetherInOneGroupEachKeepTheirOwnCallerTypeClocksAndComplaintCase() throws Exception {
+        String customer = world.customer("拱墅区 7 号");
+        List<String> agents = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String agent = Fixtures.unique("agent");
+            fixtures.user(agent, world.station.code(), Role.AGENT);
+            agents.add(agent);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Map<String, String> callerOf = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, JsonNode> shownAtIntake = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String agent = agents.get(t % agents.size());
+                boolean complaints = t % 2 == 0;
+                calls.add(pool.submit((Callable<Void>) () -> {
+                    for (int i = 0; i < 5; i++) {
+                        MockHttpServletResponse response = create(agent, complaints
+                                ? orderBody("COMPLAINT", "COMPLAINT.SERVICE", customer, null)
+                                : orderBody("FAULT_REPAIR", "FAULT_REPAIR.NO_POWER", customer, null), null);
+                        assertThat(response.getStatus()).isEqualTo(201);
+                        JsonNode order = world.read(response.getContentAsString());
+                        callerOf.put(order.get("number").asString(), agent);
+                        shownAtIntake.put(order.get("number").asString(), order);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(callerOf).hasSize(40);
+        for (var entry : callerOf.entrySet()) {
+            String number = entry.getKey();
+            JsonNode atIntake = shownAtIntake.get(number);
+            JsonNode stored = world.read(mvc.perform(get("/api/v1/work-orders/" + number).with(as(world.supervisor)))
+                    .andReturn().getResponse().getContentAsString());
+            String type = atIntake.get("type").asString();
+            assertThat(stored.get("type").asString()).isEqualTo(type);
+            assertThat(stored.get("timeline").get(0).get("actor").asString()).isEqualTo(entry.getValue());
+            assertThat(names(stored.get("clocks"))).isEqualTo(names(atIntake.get("clocks")))
+                    .contains(type.equals("COMPLAINT") ? "CONTACT" : "DISPATCH");
+            assertThat(jdbc.sql("select actor from audit_event where action = 'WORK_ORDER_ACCEPTED' and entity_id = :n")
+                    .param("n", number).query(String.class).list()).containsExactly(entry.getValue());
+            assertThat(jdbc.sql("select count(*) from complaint_case where order_number = :n").param("n", number)
+                    .query(Long.class).single()).isEqualTo(type.equals("COMPLAINT") ? 1 : 0);
+        }
+    }
+
+    private static Set<String> names(JsonNode clocks) {
+        Set<String> names = new HashSet<>();
+        clocks.forEach(clock -> names.add(clock.get("name").asString()));
+        return names;
     }
 
     @Test
