@@ -4,9 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +25,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 public class AuditTrail {
 
-    /** Rows of one multi-row insert at most (9 parameters each, well below the protocol's 32,767). */
+    /** Rows of one insert at most (its columns are arrays: no parameter limit, but a bounded message). */
     static final int BATCH_ROWS = 500;
 
     private final JdbcClient jdbc;
@@ -95,26 +93,37 @@ public class AuditTrail {
     }
 
     private void insert(List<Row> rows) {
-        StringBuilder sql = new StringBuilder("insert into audit_event (occurred_at, actor, actor_unit_id, action,"
-                + " entity_type, entity_id, summary, client_address, request_id) values ");
-        Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            sql.append(i == 0 ? "(" : ", (").append(":at").append(i).append(", :actor").append(i)
-                    .append(", :unit").append(i).append(", :action").append(i).append(", :entityType").append(i)
-                    .append(", :entityId").append(i).append(", :summary").append(i).append(", :client").append(i)
-                    .append(", :requestId").append(i).append(')');
-            params.put("at" + i, row.at());
-            params.put("actor" + i, row.actor());
-            params.put("unit" + i, row.unitId());
-            params.put("action" + i, row.action());
-            params.put("entityType" + i, row.entityType());
-            params.put("entityId" + i, row.entityId());
-            params.put("summary" + i, row.summary());
-            params.put("client" + i, row.client());
-            params.put("requestId" + i, row.requestId());
+        if (rows.size() == 1) {
+            Row row = rows.get(0);
+            jdbc.sql("""
+                    insert into audit_event (occurred_at, actor, actor_unit_id, action, entity_type, entity_id, summary,
+                                             client_address, request_id)
+                    values (:at, :actor, :unit, :action, :entityType, :entityId, :summary, :client, :requestId)
+                    """).param("at", row.at()).param("actor", row.actor()).param("unit", row.unitId())
+                    .param("action", row.action()).param("entityType", row.entityType()).param("entityId", row.entityId())
+                    .param("summary", row.summary()).param("client", row.client()).param("requestId", row.requestId())
+                    .update();
+            return;
         }
-        jdbc.sql(sql.toString()).params(params).update();
+        // one statement text for any number of records (each column an array), so the driver prepares it once
+        jdbc.sql("""
+                insert into audit_event (occurred_at, actor, actor_unit_id, action, entity_type, entity_id, summary,
+                                         client_address, request_id)
+                select * from unnest(cast(:at as timestamptz[]), cast(:actor as varchar[]), cast(:unit as bigint[]),
+                                     cast(:action as varchar[]), cast(:entityType as varchar[]),
+                                     cast(:entityId as varchar[]), cast(:summary as varchar[]),
+                                     cast(:client as varchar[]), cast(:requestId as varchar[]))
+                """)
+                .param("at", rows.stream().map(row -> row.at().toInstant().toString()).toArray(String[]::new))
+                .param("actor", rows.stream().map(Row::actor).toArray(String[]::new))
+                .param("unit", rows.stream().map(Row::unitId).toArray(Long[]::new))
+                .param("action", rows.stream().map(Row::action).toArray(String[]::new))
+                .param("entityType", rows.stream().map(Row::entityType).toArray(String[]::new))
+                .param("entityId", rows.stream().map(Row::entityId).toArray(String[]::new))
+                .param("summary", rows.stream().map(Row::summary).toArray(String[]::new))
+                .param("client", rows.stream().map(Row::client).toArray(String[]::new))
+                .param("requestId", rows.stream().map(Row::requestId).toArray(String[]::new))
+                .update();
     }
 
     private static String clientAddress() {

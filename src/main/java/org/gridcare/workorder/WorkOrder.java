@@ -31,8 +31,8 @@ class WorkOrder {
     private String unitCode;
     private String handler;
     private final String description;
-    private final Flags flags;
-    private final Long repeatOfId;
+    private Flags flags;
+    private Long repeatOfId;
     private Long parentId;
     private WorkOrderStatus suspendedFrom;
     private Instant arrivedAt;
@@ -340,6 +340,12 @@ class WorkOrder {
 
     void assignId(WorkOrderId value) {
         this.id = value;
+    }
+
+    /** The repeat check runs with the insert: the order repeats {@code earlierId} (null: it repeats none). */
+    void assignRepeatOf(Long earlierId) {
+        this.repeatOfId = earlierId;
+        this.flags = new Flags(flags.sensitive(), flags.media(), flags.escalationRisk(), earlierId != null);
     }
 
     /** The number comes with the insert (again, if a rolled-back group of intakes is written once more). */

@@ -44,32 +44,6 @@ class WorkOrderRepository {
                 .param("u", username).param("k", key).query(Long.class).optional();
     }
 
-    /** An order a new one repeats: its id and number. */
-    record Earlier(long id, String number) {
-    }
-
-    /** The latest earlier order of the same customer or address and category since {@code since}. */
-    Optional<Earlier> earlierOrder(String customerNumber, String address, String category, Instant since) {
-        if (customerNumber == null && address == null) {
-            return Optional.empty();
-        }
-        // one newest-first walk per index, each stopping at its first match: as one OR-ed condition PostgreSQL
-        // collects every order of a busy address (thousands for a block of flats) into a bitmap and sorts them
-        return jdbc.sql("""
-                select id, number from (
-                    (select id, number, created_at from work_order
-                      where customer_number = :customer and category_code = :category and created_at >= :since
-                      order by created_at desc limit 1)
-                    union all
-                    (select id, number, created_at from work_order
-                      where address = :address and category_code = :category and created_at >= :since
-                      order by created_at desc limit 1)
-                ) latest order by created_at desc limit 1
-                """).param("category", category).param("since", ts(since)).param("customer", customerNumber)
-                .param("address", address).query((rs, n) -> new Earlier(rs.getLong("id"), rs.getString("number")))
-                .optional();
-    }
-
     /**
      * An id for an order about to be accepted, so that rows of other modules can be written before it. Ids are taken
      * from the sequence {@value #ID_BLOCK} at a time: an intake's round trips are its cost. Ids left unused at a stop
@@ -86,17 +60,25 @@ class WorkOrderRepository {
         return block.get(0);
     }
 
-    /** A newly accepted order to write, with its policy version, first timeline note and idempotency key (or null). */
-    record Accepted(WorkOrder order, long policyId, String timelineNote, String key) {
+    /**
+     * A newly accepted order to write, with its policy version, its idempotency key (or null) and the start of its
+     * repeat window: an order of the same category and customer (or address) accepted since then is the one it repeats.
+     */
+    record Accepted(WorkOrder order, long policyId, String key, Instant repeatSince) {
+    }
+
+    /** A written order's number and the order it repeats (both null: none). */
+    record Numbered(String number, Long repeatOfId, String repeatOfNumber) {
     }
 
     /**
      * Writes newly accepted orders of one day under their ids, numbered with the day's next numbers in their order,
+     * each flagged as a repeat of the latest earlier order of its category and customer (or address) in its repeat window,
      * with their first timeline rows and idempotency keys, in one statement (each column an array); returns the
-     * numbers in the same order. The day's counter row stays locked until the transaction ends, which keeps numbers
-     * gap-free: this is the serialisation point of every intake, so callers write everything else first.
+     * numbers and repeats in the same order. The day's counter row stays locked until the transaction ends, which
+     * keeps numbers gap-free: this is the serialisation point of every intake, so callers write everything else first.
      */
-    List<String> insertNumbered(LocalDate day, List<Accepted> accepted) {
+    List<Numbered> insertNumbered(LocalDate day, List<Accepted> accepted) {
         int n = accepted.size();
         Long[] ids = new Long[n];
         String[] types = new String[n];
@@ -116,12 +98,10 @@ class WorkOrderRepository {
         Boolean[] sensitive = new Boolean[n];
         Boolean[] media = new Boolean[n];
         Boolean[] escalation = new Boolean[n];
-        Boolean[] repeat = new Boolean[n];
-        Long[] repeatOf = new Long[n];
+        String[] repeatSince = new String[n];
         Long[] policies = new Long[n];
         String[] createdBy = new String[n];
         String[] createdAt = new String[n];
-        String[] notes = new String[n];
         String[] keys = new String[n];
         for (int i = 0; i < n; i++) {
             Accepted a = accepted.get(i);
@@ -144,15 +124,13 @@ class WorkOrderRepository {
             sensitive[i] = o.flags().sensitive();
             media[i] = o.flags().media();
             escalation[i] = o.flags().escalationRisk();
-            repeat[i] = o.flags().repeat();
-            repeatOf[i] = o.repeatOfId();
+            repeatSince[i] = a.repeatSince().toString();
             policies[i] = a.policyId();
             createdBy[i] = o.createdBy();
             createdAt[i] = o.createdAt().toString();
-            notes[i] = a.timelineNote();
             keys[i] = a.key();
         }
-        Map<Long, String> numbers = new HashMap<>();
+        Map<Long, Numbered> numbers = new HashMap<>();
         jdbc.sql("""
                 with input as (
                     select * from unnest(cast(:ids as bigint[]), cast(:types as varchar[]),
@@ -161,13 +139,13 @@ class WorkOrderRepository {
                         cast(:callerNames as varchar[]), cast(:callerPhones as varchar[]),
                         cast(:addresses as varchar[]), cast(:areaTypes as varchar[]), cast(:unitIds as bigint[]),
                         cast(:unitCodes as varchar[]), cast(:descriptions as varchar[]), cast(:sensitive as boolean[]),
-                        cast(:media as boolean[]), cast(:escalation as boolean[]), cast(:repeat as boolean[]),
-                        cast(:repeatOf as bigint[]), cast(:policies as bigint[]), cast(:createdBy as varchar[]),
-                        cast(:createdAt as timestamptz[]), cast(:notes as varchar[]), cast(:keys as varchar[]))
+                        cast(:media as boolean[]), cast(:escalation as boolean[]), cast(:repeatSince as timestamptz[]),
+                        cast(:policies as bigint[]), cast(:createdBy as varchar[]), cast(:createdAt as timestamptz[]),
+                        cast(:keys as varchar[]))
                         with ordinality as i (id, type, sub_type, category_code, channel, priority, status,
                             customer_number, caller_name, caller_phone, address, area_type, unit_id, unit_code,
-                            description, sensitive, media, escalation_risk, repeat, repeat_of_id, sla_policy_id,
-                            created_by, created_at, note, key, position)
+                            description, sensitive, media, escalation_risk, repeat_since, sla_policy_id, created_by,
+                            created_at, key, position)
                 ), counter as (
                     insert into work_order_counter (day, last) values (:day, :n)
                     on conflict (day) do update set last = work_order_counter.last + :n
@@ -182,33 +160,51 @@ class WorkOrderRepository {
                                                  else lpad((c.last - :n + i.position)::text, 6, '0') end,
                         i.type, i.sub_type, i.category_code, i.channel, i.priority, i.status, i.customer_number,
                         i.caller_name, i.caller_phone, i.address, i.area_type, i.unit_id, i.unit_code, null,
-                        i.description, i.sensitive, i.media, i.escalation_risk, i.repeat, i.repeat_of_id,
+                        i.description, i.sensitive, i.media, i.escalation_risk, e.id is not null, e.id,
                         i.sla_policy_id, i.created_by, i.created_at, i.created_at, 0
-                      from input i, counter c
-                    returning id, number
+                      from input i cross join counter c
+                      -- the repeat check: one newest-first walk per index, each stopping at its first match
+                      left join lateral (
+                          select x.id from (
+                              (select w.id, w.created_at from work_order w
+                                where w.customer_number = i.customer_number and w.category_code = i.category_code
+                                  and w.created_at >= i.repeat_since
+                                order by w.created_at desc limit 1)
+                              union all
+                              (select w.id, w.created_at from work_order w
+                                where w.address = i.address and w.category_code = i.category_code
+                                  and w.created_at >= i.repeat_since
+                                order by w.created_at desc limit 1)
+                          ) x order by x.created_at desc limit 1
+                      ) e on true
+                    returning id, number, repeat_of_id
+                ), numbered as (
+                    select c.id, c.number, c.repeat_of_id, p.number as repeat_of_number
+                      from created c left join work_order p on p.id = c.repeat_of_id
                 ), timeline as (
                     insert into work_order_timeline (order_id, occurred_at, actor, action, from_status, to_status, note)
-                    select i.id, i.created_at, i.created_by, 'CREATE', null, i.status, i.note
-                      from created c join input i on i.id = c.id
+                    select i.id, i.created_at, i.created_by, 'CREATE', null, i.status, 'repeat of ' || r.repeat_of_number
+                      from numbered r join input i on i.id = r.id
                 ), idempotency as (
                     insert into work_order_idempotency (username, key, order_id, created_at)
                     select i.created_by, i.key, i.id, i.created_at
                       from created c join input i on i.id = c.id where i.key is not null
                 )
-                select id, number from created
+                select id, number, repeat_of_id, repeat_of_number from numbered
                 """)
                 .param("ids", ids).param("types", types).param("subTypes", subTypes).param("categories", categories)
                 .param("channels", channels).param("priorities", priorities).param("statuses", statuses)
                 .param("customers", customers).param("callerNames", callerNames).param("callerPhones", callerPhones)
                 .param("addresses", addresses).param("areaTypes", areaTypes).param("unitIds", unitIds)
                 .param("unitCodes", unitCodes).param("descriptions", descriptions).param("sensitive", sensitive)
-                .param("media", media).param("escalation", escalation).param("repeat", repeat)
-                .param("repeatOf", repeatOf).param("policies", policies).param("createdBy", createdBy)
-                .param("createdAt", createdAt).param("notes", notes).param("keys", keys)
+                .param("media", media).param("escalation", escalation).param("repeatSince", repeatSince)
+                .param("policies", policies).param("createdBy", createdBy).param("createdAt", createdAt)
+                .param("keys", keys)
                 .param("day", day).param("n", n)
                 .param("prefix", "GD" + java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(day))
                 .query(rs -> {
-                    numbers.put(rs.getLong("id"), rs.getString("number"));
+                    numbers.put(rs.getLong("id"), new Numbered(rs.getString("number"),
+                            (Long) rs.getObject("repeat_of_id"), rs.getString("repeat_of_number")));
                 });
         return accepted.stream().map(a -> numbers.get(a.order().id().value())).toList();
     }

@@ -159,8 +159,8 @@ public class WorkOrders {
                 .flatMap(orders::findById).map(order -> new Created(view(order, actor, true), false));
     }
 
-    /** An order checked and ready to be written: its id is taken, its number not yet. */
-    private record Intake(WorkOrder order, OrgUnit unit, String repeatOf, String key, Actor actor, Instant at) {
+    /** An order checked and ready to be written: its id is taken, its number and repeat check not yet. */
+    private record Intake(WorkOrder order, OrgUnit unit, String key, Actor actor, Instant at) {
     }
 
     private Intake prepare(NewWorkOrder command, String key, Actor actor) {
@@ -178,20 +178,17 @@ public class WorkOrders {
             address = customer.address();
         }
         String customerNumber = customer == null ? null : customer.number();
-        Optional<WorkOrderRepository.Earlier> earlier = orders.earlierOrder(customerNumber, address,
-                command.category(), now.minus(properties.repeatWindow()));
         boolean sensitive = Boolean.TRUE.equals(command.sensitive())
                 || (customer != null && customer.flags().contains("SENSITIVE"));
         var flags = new WorkOrder.Flags(sensitive, Boolean.TRUE.equals(command.media()),
-                Boolean.TRUE.equals(command.escalationRisk()), earlier.isPresent());
+                Boolean.TRUE.equals(command.escalationRisk()), false);
         NewWorkOrder normalized = new NewWorkOrder(command.type(), command.subType(), command.category(),
                 command.channel(), command.priority(), customerNumber, command.callerName(), command.callerPhone(),
                 address, command.description(), command.sensitive(), command.media(), command.escalationRisk());
         WorkOrder order = WorkOrder.accept(null, normalized, unit.areaType().name(), unit.id().value(), unit.code(),
-                flags, earlier.map(WorkOrderRepository.Earlier::id).orElse(null), actor.username(), now);
+                flags, null, actor.username(), now);
         order.assignId(new WorkOrderId(orders.nextId()));
-        return new Intake(order, unit, earlier.map(WorkOrderRepository.Earlier::number).orElse(null), key, actor,
-                now);
+        return new Intake(order, unit, key, actor, now);
     }
 
     /**
@@ -215,27 +212,32 @@ public class WorkOrders {
             byDay.computeIfAbsent(LocalDate.ofInstant(intakes.get(i).at(), BusinessTime.ZONE), day -> new ArrayList<>())
                     .add(i);
         }
+        String[] repeatOf = new String[intakes.size()];
         byDay.forEach((day, positions) -> {
-            List<String> numbers = orders.insertNumbered(day, positions.stream().map(i -> {
+            List<WorkOrderRepository.Numbered> numbered = orders.insertNumbered(day, positions.stream().map(i -> {
                 Intake intake = intakes.get(i);
-                return new WorkOrderRepository.Accepted(intake.order(), clocks.get(i).policyVersionId(),
-                        intake.repeatOf() == null ? null : "repeat of " + intake.repeatOf(), intake.key());
+                return new WorkOrderRepository.Accepted(intake.order(), clocks.get(i).policyVersionId(), intake.key(),
+                        intake.at().minus(properties.repeatWindow()));
             }).toList());
             for (int k = 0; k < positions.size(); k++) {
-                intakes.get(positions.get(k)).order().assignNumber(numbers.get(k));
+                WorkOrder order = intakes.get(positions.get(k)).order();
+                order.assignNumber(numbered.get(k).number());
+                order.assignRepeatOf(numbered.get(k).repeatOfId());
+                repeatOf[positions.get(k)] = numbered.get(k).repeatOfNumber();
             }
         });
         List<WorkOrderView> views = new ArrayList<>(intakes.size());
         for (int i = 0; i < intakes.size(); i++) {
             Intake intake = intakes.get(i);
             SlaClocks.Started started = clocks.get(i);
-            views.add(inContext.apply(i, () -> accepted(intake, started)));
+            String earlier = repeatOf[i];
+            views.add(inContext.apply(i, () -> accepted(intake, started, earlier)));
         }
         return views;
     }
 
-    /** The audit record and the event of an order just written, and its view for the caller. */
-    private WorkOrderView accepted(Intake intake, SlaClocks.Started clocks) {
+    /** The audit record and the event of an order just written (repeating order {@code repeatOf}, or none). */
+    private WorkOrderView accepted(Intake intake, SlaClocks.Started clocks, String repeatOf) {
         WorkOrder order = intake.order();
         String number = order.number();
         audit.record("WORK_ORDER_ACCEPTED", ENTITY, number, "%s %s via %s, unit %s%s".formatted(order.type(),
@@ -244,7 +246,7 @@ public class WorkOrders {
                 order.channel(), order.categoryCode(), order.unitId(), order.customerNumber(),
                 order.flags().sensitive(), order.flags().media(), order.flags().escalationRisk(), intake.at()),
                 order.flags().repeat()));
-        return view(order, intake.actor(), false, List.of(), List.of(), clocks.clocks(), intake.repeatOf());
+        return view(order, intake.actor(), false, List.of(), List.of(), clocks.clocks(), repeatOf);
     }
 
     private void checkTypeAndCategory(NewWorkOrder command) {

@@ -327,11 +327,17 @@ class WorkOrderApiTests {
         String customer = world.customer("富阳区 8 号");
         String first = world.order("COMPLAINT", "COMPLAINT.BUSINESS.METERING", customer);
         String other = world.order("COMPLAINT", "COMPLAINT.SERVICE", customer);
-        String second = world.order("COMPLAINT", "COMPLAINT.BUSINESS.METERING", customer);
+        // the intake's own answer already says so (the check runs with the order's insert)
+        JsonNode answer = world.read(create(world.agent, orderBody("COMPLAINT", "COMPLAINT.BUSINESS.METERING",
+                customer, null), null).getContentAsString());
+        assertThat(answer.get("flags").toString()).contains("REPEAT");
+        assertThat(answer.get("repeatOf").asString()).isEqualTo(first);
+        String second = answer.get("number").asString();
         JsonNode repeat = world.read(mvc.perform(get("/api/v1/work-orders/" + second).with(as(world.agent)))
                 .andReturn().getResponse().getContentAsString());
         assertThat(repeat.get("flags").toString()).contains("REPEAT");
         assertThat(repeat.get("repeatOf").asString()).isEqualTo(first);
+        assertThat(repeat.get("timeline").get(0).get("note").asString()).isEqualTo("repeat of " + first);
         JsonNode notRepeat = world.read(mvc.perform(get("/api/v1/work-orders/" + other).with(as(world.agent)))
                 .andReturn().getResponse().getContentAsString());
         assertThat(notRepeat.get("flags").toString()).doesNotContain("REPEAT");
