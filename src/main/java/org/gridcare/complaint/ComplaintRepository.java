@@ -37,73 +37,116 @@ class ComplaintRepository {
         this.jdbc = jdbc;
     }
 
-    /** A case just opened: its id and the case it repeats (null: none). */
-    record Opened(long id, Long repeatOfId) {
+    /** A case to open with its repeat window's start (null: link none), its two deadlines and its event's detail. */
+    record NewCase(ComplaintCase c, Instant repeatSince, Deadline investigation, Deadline closure, String detail) {
+    }
+
+    /** A case opened for an order. */
+    record OpenedFor(long orderId, long id, Long repeatOfId) {
     }
 
     /**
-     * Opens a new order's case in one statement (an intake's round trips are its cost): the case, linked to the
-     * customer's latest case received in {@code [repeatSince, received)} (none when {@code repeatSince} is null),
-     * its running deadlines and its OPENED event, whose detail gets " · repeat" when a previous case was found.
-     * Empty, and nothing written, when the order has its case already. {@code c.repeatOfId} is ignored.
+     * Opens the cases of new complaint orders in one statement (each column an array): the cases, each linked to
+     * its customer's latest case received in {@code [repeatSince, received)} (none when null), their running deadlines
+     * and OPENED events (whose detail gets " · repeat" when a previous case was found). An order that has its case
+     * already gets nothing; a case is never linked to one opened by the same statement. A case opened from an order
+     * has no injury or special event yet.
      */
-    Optional<Opened> open(ComplaintCase c, Instant repeatSince, List<Deadline> deadlines, String eventDetail) {
-        Map<String, Object> p = new HashMap<>();
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < deadlines.size(); i++) {
-            Deadline d = deadlines.get(i);
-            values.append(i == 0 ? "" : ", ").append("(cast(:kind").append(i).append(" as varchar), cast(:warn")
-                    .append(i).append(" as timestamptz), cast(:due").append(i).append(" as timestamptz))");
-            p.put("kind" + i, d.kind());
-            p.put("warn" + i, ts(d.warnAt()));
-            p.put("due" + i, ts(d.dueAt()));
+    List<OpenedFor> openAll(List<NewCase> cases, Instant at) {
+        int n = cases.size();
+        Long[] orders = new Long[n];
+        String[] numbers = new String[n];
+        Long[] units = new Long[n];
+        String[] customers = new String[n];
+        String[] channels = new String[n];
+        String[] sources = new String[n];
+        String[] categories = new String[n];
+        String[] grades = new String[n];
+        String[] reasons = new String[n];
+        Boolean[] media = new Boolean[n];
+        Boolean[] risks = new Boolean[n];
+        String[] received = new String[n];
+        String[] since = new String[n];
+        String[] investigationWarn = new String[n];
+        String[] investigationDue = new String[n];
+        String[] closureWarn = new String[n];
+        String[] closureDue = new String[n];
+        String[] details = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewCase x = cases.get(i);
+            ComplaintCase c = x.c();
+            orders[i] = c.orderId;
+            numbers[i] = c.orderNumber;
+            units[i] = c.unitId;
+            customers[i] = c.customerNumber;
+            channels[i] = c.channel;
+            sources[i] = c.source.name();
+            categories[i] = c.categoryCode;
+            grades[i] = c.grade.name();
+            reasons[i] = c.gradeReason;
+            media[i] = c.media;
+            risks[i] = c.escalationRisk;
+            received[i] = c.receivedAt.toString();
+            since[i] = x.repeatSince() == null ? null : x.repeatSince().toString();
+            investigationWarn[i] = x.investigation().warnAt().toString();
+            investigationDue[i] = x.investigation().dueAt().toString();
+            closureWarn[i] = x.closure().warnAt().toString();
+            closureDue[i] = x.closure().dueAt().toString();
+            details[i] = x.detail();
         }
-        String deadlineInsert = deadlines.isEmpty() ? "" : """
-                , deadlines as (
-                    insert into complaint_deadline (case_id, kind, started_at, warn_at, due_at)
-                    select created.id, d.kind, :received, d.warn, d.due from created, (values %s) d (kind, warn, due)
-                )""".formatted(values);
-        p.put("order", c.orderId);
-        p.put("number", c.orderNumber);
-        p.put("unit", c.unitId);
-        p.put("customer", c.customerNumber);
-        p.put("channel", c.channel);
-        p.put("source", c.source.name());
-        p.put("category", c.categoryCode);
-        p.put("grade", c.grade.name());
-        p.put("reason", c.gradeReason);
-        p.put("injury", c.injury);
-        p.put("media", c.media);
-        p.put("special", c.specialEvent);
-        p.put("risk", c.escalationRisk);
-        p.put("status", c.status.name());
-        p.put("received", ts(c.receivedAt));
-        p.put("at", ts(c.createdAt));
-        p.put("since", repeatSince == null ? null : ts(repeatSince));
-        p.put("detail", eventDetail);
         return jdbc.sql("""
-                with previous as (
-                    select id from complaint_case
-                     where customer_number = cast(:customer as varchar) and received_at < :received
-                       and received_at >= cast(:since as timestamptz)
-                     order by received_at desc, id desc limit 1
+                with input as (
+                    select * from unnest(cast(:orders as bigint[]), cast(:numbers as varchar[]), cast(:units as bigint[]),
+                        cast(:customers as varchar[]), cast(:channels as varchar[]), cast(:sources as varchar[]),
+                        cast(:categories as varchar[]), cast(:grades as varchar[]), cast(:reasons as varchar[]),
+                        cast(:media as boolean[]), cast(:risks as boolean[]), cast(:received as timestamptz[]),
+                        cast(:since as timestamptz[]), cast(:investigationWarn as timestamptz[]),
+                        cast(:investigationDue as timestamptz[]), cast(:closureWarn as timestamptz[]),
+                        cast(:closureDue as timestamptz[]), cast(:details as varchar[]))
+                        as i (order_id, order_number, unit_id, customer_number, channel, source, category_code, grade,
+                              grade_reason, media, escalation_risk, received_at, since, investigation_warn,
+                              investigation_due, closure_warn, closure_due, detail)
                 ), created as (
                     insert into complaint_case (order_id, order_number, unit_id, customer_number, channel, source,
                         category_code, grade, grade_reason, injury, media, special_event, escalation_risk,
                         repeat_of_id, status, received_at, created_at, updated_at)
-                    values (:order, :number, :unit, :customer, :channel, :source, :category, :grade, :reason,
-                        :injury, :media, :special, :risk, (select id from previous), :status, :received, :at, :at)
+                    select i.order_id, i.order_number, i.unit_id, i.customer_number, i.channel, i.source,
+                        i.category_code, i.grade, i.grade_reason, false, i.media, false, i.escalation_risk,
+                        (select p.id from complaint_case p
+                          where p.customer_number = i.customer_number and p.received_at < i.received_at
+                            and p.received_at >= i.since
+                          order by p.received_at desc, p.id desc limit 1),
+                        :status, i.received_at, :at, :at
+                      from input i
                     on conflict (order_id) do nothing
-                    returning id, repeat_of_id
-                )%s, event as (
+                    returning id, order_id, repeat_of_id
+                ), deadlines as (
+                    insert into complaint_deadline (case_id, kind, started_at, warn_at, due_at)
+                    select c.id, d.kind, i.received_at, d.warn, d.due
+                      from created c join input i on i.order_id = c.order_id
+                     cross join lateral (values (cast(:investigation as varchar), i.investigation_warn,
+                                                 i.investigation_due),
+                                                (cast(:closure as varchar), i.closure_warn, i.closure_due))
+                           d (kind, warn, due)
+                ), event as (
                     insert into complaint_event (case_id, occurred_at, actor, action, detail)
-                    select id, :at, 'system', 'OPENED', left(cast(:detail as varchar)
-                           || case when repeat_of_id is null then '' else ' · repeat' end, %d)
-                      from created
+                    select c.id, :at, 'system', 'OPENED', left(i.detail
+                           || case when c.repeat_of_id is null then '' else ' · repeat' end, %d)
+                      from created c join input i on i.order_id = c.order_id
                 )
-                select id, repeat_of_id from created
-                """.formatted(deadlineInsert, DETAIL_MAX)).params(p)
-                .query((rs, n) -> new Opened(rs.getLong("id"), (Long) rs.getObject("repeat_of_id"))).optional();
+                select order_id, id, repeat_of_id from created
+                """.formatted(DETAIL_MAX))
+                .param("orders", orders).param("numbers", numbers).param("units", units)
+                .param("customers", customers).param("channels", channels).param("sources", sources)
+                .param("categories", categories).param("grades", grades).param("reasons", reasons)
+                .param("media", media).param("risks", risks).param("received", received).param("since", since)
+                .param("investigationWarn", investigationWarn).param("investigationDue", investigationDue)
+                .param("closureWarn", closureWarn).param("closureDue", closureDue).param("details", details)
+                .param("investigation", cases.get(0).investigation().kind())
+                .param("closure", cases.get(0).closure().kind())
+                .param("status", ComplaintStatus.OPEN.name()).param("at", ts(at))
+                .query((rs, row) -> new OpenedFor(rs.getLong("order_id"), rs.getLong("id"),
+                        (Long) rs.getObject("repeat_of_id"))).list();
     }
 
     boolean update(ComplaintCase c) {

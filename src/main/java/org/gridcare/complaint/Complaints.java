@@ -37,6 +37,7 @@ import org.gridcare.workorder.OrderDigest;
 import org.gridcare.workorder.WorkOrderType;
 import org.gridcare.workorder.WorkOrders;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -108,28 +109,113 @@ public class Complaints {
 
     // ---- opening
 
+    /** Imported cases opened per statement at most. */
+    private static final int IMPORT_CHUNK = 1000;
+
     /**
-     * Opens the case of a newly accepted complaint order, in the order's transaction. The source comes from the
-     * channel (media attention makes it MEDIA), an order flagged for media attention starts as MAJOR, and the
-     * customer's previous complaint within the repeat window is linked. Nothing happens for other types or an
-     * order that already has its case.
+     * Opens the case of a newly accepted complaint order, in the order's transaction: just before it commits,
+     * together with the cases of the transaction's other new complaint orders (a group of intakes), in one statement
+     * — or at once without a transaction, or when the transaction acts on a case (see {@link #openPending}). The
+     * source comes from the channel (media attention makes it MEDIA), an order flagged for media attention starts as
+     * MAJOR, and the customer's previous complaint within the repeat window is linked. Nothing happens for other
+     * types or an order that already has its case. The case is opened by the system (its event and audit record).
      */
     @Transactional
-    public Optional<Long> open(OrderDigest order) {
-        return open(order, false, Instant.now(clock));
+    public void open(OrderDigest order) {
+        if (order.type() != WorkOrderType.COMPLAINT) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            openAll(List.of(order));
+            return;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.orders.add(order);
+    }
+
+    /**
+     * Opens the cases still pending in the current transaction now; anything that acts on cases in a transaction
+     * that may have accepted complaint orders calls it first.
+     */
+    void openPending() {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending != null && !pending.orders.isEmpty()) {
+            List<OrderDigest> orders = List.copyOf(pending.orders);
+            pending.orders.clear();
+            openAll(orders);
+        }
+    }
+
+    /** The complaint orders of a transaction whose cases open just before it commits. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<OrderDigest> orders = new ArrayList<>();
+
+        /** Before the KPI facts are refreshed (they count complaint cases). */
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            openPending();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(Complaints.this);
+        }
+    }
+
+    /** Opens the cases of new complaint orders in one statement, with their audit records in one more. */
+    private void openAll(List<OrderDigest> orders) {
+        Instant now = Instant.now(clock);
+        Map<String, ComplaintSource> sources = currentRules().sources();
+        Map<ComplaintGrade, GradeRule> rules = rules();
+        Map<Long, OrderDigest> byId = new HashMap<>();
+        List<ComplaintRepository.NewCase> cases = new ArrayList<>();
+        for (OrderDigest order : orders) {
+            cases.add(newCase(order, sources, rules,
+                    order.acceptedAt().minus(Duration.ofDays(properties.repeatWindowDays())), now));
+            byId.put(order.orderId(), order);
+        }
+        audit.batched(() -> {
+            for (ComplaintRepository.OpenedFor opened : repo.openAll(cases, now)) {
+                OrderDigest order = byId.get(opened.orderId());
+                ComplaintGrade grade = order.media() ? ComplaintGrade.MAJOR : ComplaintGrade.ORDINARY;
+                if (rules.get(grade).notifyLeadership()) {
+                    notifyLeadership(opened.id(), order.number(), order.unitId(), grade, gradeReason(order), now);
+                }
+                audit.record("COMPLAINT_OPENED", ENTITY, String.valueOf(opened.id()),
+                        "order %s, %s".formatted(order.number(), order.categoryCode()));
+                events.publishEvent(new ComplaintCaseChanged(opened.id(), order.orderId(), "OPENED"));
+            }
+            return null;
+        });
     }
 
     /** Opens the cases of bulk-loaded complaint orders; their alarms that came due before now count as raised. */
     @Transactional
     public int openImported(List<OrderDigest> orders, long firstId, long lastId) {
         Instant now = Instant.now(clock);
-        int opened = 0;
         Map<String, ComplaintSource> sources = currentRules().sources();
         Map<ComplaintGrade, GradeRule> rules = rules();
+        List<ComplaintRepository.NewCase> cases = new ArrayList<>();
         for (OrderDigest order : orders) {
-            if (insert(order, sources, rules, true, now).isPresent()) {
-                opened++;
+            if (order.type() == WorkOrderType.COMPLAINT) {
+                // linked to its predecessor afterwards, in bulk (linkRepeats)
+                cases.add(newCase(order, sources, rules, null, now));
             }
+        }
+        int opened = 0;
+        for (int from = 0; from < cases.size(); from += IMPORT_CHUNK) {
+            opened += repo.openAll(cases.subList(from, Math.min(cases.size(), from + IMPORT_CHUNK)), now).size();
         }
         // history: alarms that came due before the load are no news to anyone
         repo.claimPastOfOrders(firstId, lastId, now);
@@ -141,40 +227,26 @@ public class Complaints {
         return opened;
     }
 
-    private Optional<Long> open(OrderDigest order, boolean imported, Instant now) {
-        Optional<Long> id = insert(order, currentRules().sources(), rules(), imported, now);
-        id.ifPresent(caseId -> {
-            audit.record("COMPLAINT_OPENED", ENTITY, String.valueOf(caseId),
-                    "order %s, %s".formatted(order.number(), order.categoryCode()));
-            events.publishEvent(new ComplaintCaseChanged(caseId, order.orderId(), "OPENED"));
-        });
-        return id;
-    }
-
-    private Optional<Long> insert(OrderDigest order, Map<String, ComplaintSource> sources,
-                                  Map<ComplaintGrade, GradeRule> rules, boolean imported, Instant now) {
-        if (order.type() != WorkOrderType.COMPLAINT) {
-            return Optional.empty();
-        }
-        Instant received = order.acceptedAt();
+    /**
+     * The case of a new complaint order: the source comes from the channel (media attention makes it MEDIA), and an
+     * order flagged for media attention starts as MAJOR.
+     */
+    private ComplaintRepository.NewCase newCase(OrderDigest order, Map<String, ComplaintSource> sources,
+                                                Map<ComplaintGrade, GradeRule> rules, Instant repeatSince,
+                                                Instant now) {
         ComplaintSource source = order.media() ? ComplaintSource.MEDIA
                 : sources.getOrDefault(order.channel().name(), ComplaintSource.HOTLINE_95598);
         ComplaintGrade grade = order.media() ? ComplaintGrade.MAJOR : ComplaintGrade.ORDINARY;
         var c = new ComplaintCase(null, order.orderId(), order.number(), order.unitId(), order.customerNumber(),
-                order.channel().name(), source, order.categoryCode(), grade,
-                order.media() ? "order flagged for media attention" : null, false, order.media(), false,
-                order.escalationRisk(), null, ComplaintStatus.OPEN, received, now, 0);
-        GradeRule rule = rules.get(grade);
-        // an imported case is linked to its predecessor afterwards, in bulk (see openImported)
-        Instant repeatSince = imported ? null : received.minus(Duration.ofDays(properties.repeatWindowDays()));
-        Optional<ComplaintRepository.Opened> opened = repo.open(c, repeatSince, deadlines(rule, received),
+                order.channel().name(), source, order.categoryCode(), grade, gradeReason(order), false,
+                order.media(), false, order.escalationRisk(), null, ComplaintStatus.OPEN, order.acceptedAt(), now, 0);
+        List<ComplaintRepository.Deadline> deadlines = deadlines(rules.get(grade), c.receivedAt);
+        return new ComplaintRepository.NewCase(c, repeatSince, deadlines.get(0), deadlines.get(1),
                 "%s · %s · %s".formatted(source, grade, order.categoryCode()));
-        opened.ifPresent(created -> {
-            if (rule.notifyLeadership() && !imported) {
-                notifyLeadership(created.id(), order.number(), order.unitId(), grade, c.gradeReason, now);
-            }
-        });
-        return opened.map(ComplaintRepository.Opened::id);
+    }
+
+    private static String gradeReason(OrderDigest order) {
+        return order.media() ? "order flagged for media attention" : null;
     }
 
     /** (Re)starts the running clocks of a case from its reception by the grade's rule. */
@@ -204,6 +276,7 @@ public class Complaints {
     /** The order was cancelled or merged: its case is withdrawn and its clocks stop. */
     @Transactional
     public void withdrawForOrder(long orderId, String actor) {
+        openPending();
         repo.findByOrder(orderId).ifPresent(c -> {
             Instant now = Instant.now(clock);
             if (c.withdraw(now) && repo.update(c)) {
@@ -220,6 +293,7 @@ public class Complaints {
 
     @Transactional(readOnly = true)
     public ComplaintView get(long id, Actor actor) {
+        openPending();
         ComplaintRepository.Found found = load(id, actor);
         return view(found, actor, true);
     }
@@ -227,6 +301,7 @@ public class Complaints {
     /** The case of an order within the caller's scope. */
     @Transactional(readOnly = true)
     public Optional<ComplaintView> ofOrder(long orderId, Actor actor) {
+        openPending();
         return repo.findByOrder(orderId).flatMap(c -> repo.find(c.id, units.scopeOf(actor), Instant.now(clock),
                 today())).map(f -> view(f, actor, false));
     }
@@ -237,6 +312,7 @@ public class Complaints {
                                           ComplaintSource source, String unitCode, Responsibility responsibility,
                                           AppealStatus appeal, Boolean overdue, Instant receivedFrom,
                                           Instant receivedTo, PageQuery page, Actor actor) {
+        openPending();
         DataScope scope = units.scopeOf(actor);
         Set<Long> subtree = null;
         String code = blankToNull(unitCode);
@@ -294,6 +370,7 @@ public class Complaints {
     /** Notices for the caller: MAJOR complaints (managers), clock warnings and breaches (supervisors, managers). */
     @Transactional(readOnly = true)
     public List<ComplaintNotice> notices(Actor actor, int limit) {
+        openPending();
         List<String> roles = new ArrayList<>();
         if (actor.isAdmin() || actor.hasRole("MANAGER")) {
             roles.add("MANAGER");
@@ -314,6 +391,7 @@ public class Complaints {
 
     @Transactional
     public ComplaintView grade(long id, ComplaintCommands.Grade command, Actor actor) {
+        openPending();
         requireAnyRole(actor, GRADERS);
         ComplaintCase c = loadForChange(id, command.version(), actor);
         if (command.grade() == null) {
@@ -339,6 +417,7 @@ public class Complaints {
 
     @Transactional
     public ComplaintView investigate(long id, ComplaintCommands.Investigate command, Actor actor) {
+        openPending();
         ComplaintCase c = loadForChange(id, command.version(), actor);
         String findings = blankToNull(command.findings());
         List<InvalidInputException.Violation> problems = new ArrayList<>();
@@ -404,6 +483,7 @@ public class Complaints {
 
     @Transactional
     public ComplaintView review(long id, ComplaintCommands.Review command, Actor actor) {
+        openPending();
         requireAnyRole(actor, REVIEWERS);
         ComplaintCase c = loadForChange(id, command.version(), actor);
         if (command.approve() == null) {
@@ -421,6 +501,7 @@ public class Complaints {
 
     @Transactional
     public ComplaintView appeal(long id, ComplaintCommands.Appeal command, Actor actor) {
+        openPending();
         ComplaintCase c = loadForChange(id, command.version(), actor);
         if (!c.allows(ComplaintMove.APPEAL)) {
             throw new ConflictException("error.complaint.illegalMove", ComplaintMove.APPEAL.path(), c.status);
@@ -443,6 +524,7 @@ public class Complaints {
 
     @Transactional
     public ComplaintView decideAppeal(long id, ComplaintCommands.AppealDecision command, Actor actor) {
+        openPending();
         requireAnyRole(actor, REVIEWERS);
         ComplaintCase c = loadForChange(id, command.version(), actor);
         if (command.accept() == null) {
@@ -472,6 +554,7 @@ public class Complaints {
 
     @Transactional
     public ComplaintView addAction(long id, ComplaintCommands.NewAction command, Actor actor) {
+        openPending();
         requireAnyRole(actor, REVIEWERS);
         ComplaintCase c = loadForChange(id, command.version(), actor);
         if (!c.allows(ComplaintMove.ADD_ACTION)) {
@@ -511,6 +594,7 @@ public class Complaints {
     /** The owner (or a supervisor) reports an action done. */
     @Transactional
     public ComplaintView completeAction(long id, long actionId, ComplaintCommands.ActionStep command, Actor actor) {
+        openPending();
         ComplaintCase c = load(id, actor).c();
         ComplaintView.Rectification action = action(c, actionId);
         if (!action.owner().equals(actor.username()) && REVIEWERS.stream().noneMatch(actor::hasRole)) {
@@ -534,6 +618,7 @@ public class Complaints {
     /** A supervisor other than the owner verifies a done action: passed → VERIFIED, failed → OPEN again. */
     @Transactional
     public ComplaintView verifyAction(long id, long actionId, ComplaintCommands.ActionStep command, Actor actor) {
+        openPending();
         requireAnyRole(actor, REVIEWERS);
         ComplaintCase c = load(id, actor).c();
         ComplaintView.Rectification action = action(c, actionId);
@@ -578,6 +663,7 @@ public class Complaints {
 
     @Transactional
     public ComplaintView close(long id, ComplaintCommands.Close command, Actor actor) {
+        openPending();
         requireAnyRole(actor, REVIEWERS);
         ComplaintCase c = loadForChange(id, command.version(), actor);
         Instant now = Instant.now(clock);
@@ -593,6 +679,7 @@ public class Complaints {
     @Transactional
     public ComplaintView.Evidence attach(long id, EvidencePurpose purpose, String filename, byte[] content,
                                          Actor actor) {
+        openPending();
         ComplaintCase c = load(id, actor).c();
         if (purpose == null) {
             throw InvalidInputException.of("purpose", "validation.complaint.required");
@@ -613,6 +700,7 @@ public class Complaints {
 
     @Transactional(readOnly = true)
     public ComplaintRepository.File attachment(long id, long fileId, Actor actor) {
+        openPending();
         ComplaintCase c = load(id, actor).c();
         return repo.attachment(c.id, fileId).orElseThrow(() -> new NotFoundException("ComplaintAttachment", fileId));
     }
@@ -626,6 +714,7 @@ public class Complaints {
      */
     @Transactional(readOnly = true)
     public List<StaffComplaint> substantiatedOf(java.util.Collection<String> staff, LocalDate from, LocalDate to) {
+        openPending();
         if (staff.isEmpty()) {
             return List.of();
         }
@@ -642,6 +731,7 @@ public class Complaints {
      */
     @Transactional(readOnly = true)
     public Hotspots hotspots(LocalDate from, LocalDate to, String unitCode, Actor actor) {
+        openPending();
         LocalDate today = today();
         LocalDate first = from == null ? today.withDayOfMonth(1).minusMonths(5) : from;
         LocalDate last = to == null ? today : to;

@@ -9,12 +9,22 @@ import org.gridcare.ApiRequests;
 import org.gridcare.Fixtures;
 import org.gridcare.GridCareTest;
 import org.gridcare.MutableClock;
+import org.gridcare.identity.Role;
+import org.gridcare.shared.security.Actor;
+import org.gridcare.workorder.Action;
+import org.gridcare.workorder.ActionRequest;
+import org.gridcare.workorder.Channel;
+import org.gridcare.workorder.NewWorkOrder;
+import org.gridcare.workorder.Priority;
+import org.gridcare.workorder.WorkOrderType;
+import org.gridcare.workorder.WorkOrders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -35,6 +45,8 @@ class ComplaintLifecycleTests {
     @Autowired Fixtures fixtures;
     @Autowired MutableClock clock;
     @Autowired ComplaintDeadlineScanner scanner;
+    @Autowired WorkOrders workOrders;
+    @Autowired TransactionTemplate tx;
 
     private ComplaintWorld world;
 
@@ -46,6 +58,25 @@ class ComplaintLifecycleTests {
     @AfterEach
     void time() {
         clock.reset();
+    }
+
+    @Test
+    void aComplaintOrderAcceptedAndCancelledInOneTransactionLeavesItsCaseWithdrawn() throws Exception {
+        world.at("2026-03-09T10:00");
+        String customer = world.customer(world.stationA);
+        long unit = world.stationA.id().value();
+        Actor agent = Fixtures.TestActor.of(0, world.agentA, unit, Role.AGENT);
+        Actor supervisor = Fixtures.TestActor.of(0, world.supervisorA, unit, Role.SUPERVISOR);
+        String number = tx.execute(status -> {
+            String created = workOrders.create(new NewWorkOrder(WorkOrderType.COMPLAINT, null, "COMPLAINT.SERVICE",
+                    Channel.HOTLINE_95598, Priority.NORMAL, customer, "王五", "13900002222", null, "态度差", null, null,
+                    null), null, agent).order().number();
+            // the case of an order accepted in this transaction opens before the cancellation withdraws it
+            workOrders.act(created, Action.CANCEL, new ActionRequest(0, null, null, null, null, null, null, null,
+                    null, "客户撤诉", null, null), supervisor);
+            return created;
+        });
+        assertThat(world.caseOf(number).get("status").asString()).isEqualTo("WITHDRAWN");
     }
 
     @Test
