@@ -10,18 +10,8 @@
 set -euo pipefail
 server=$1 port=$2 base=$3 token=$4 clients=$5 seconds=$6
 shift 6
-psql_() { psql -h localhost -p "$port" -U postgres -d gridcare -At "$@"; }
-postmaster=$(psql_ -c "select pid from pg_stat_activity where backend_type = 'checkpointer'" | head -1)
-postmaster=$(awk '{print $4}' "/proc/$postmaster/stat")
-ticks() { # the summed utime + stime of the given pids, in clock ticks
-  local sum=0 p
-  for p in "$@"; do
-    [ -r "/proc/$p/stat" ] || continue
-    sum=$((sum + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
-  done
-  echo "$sum"
-}
-pg_pids() { echo "$postmaster"; grep -l "^PPid:[[:space:]]*$postmaster\$" /proc/[0-9]*/status 2>/dev/null | cut -d/ -f3; }
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 classes=$(mktemp -d)
 client_out=$(mktemp)
 javac -d "$classes" "$(dirname "$0")/LoadClient.java"   # compiled first: the compiler's CPU is not the client's

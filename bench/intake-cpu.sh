@@ -8,18 +8,8 @@
 #   bench/intake-cpu.sh SERVER_PID DB_PORT BASE_URL TOKEN CLIENTS SECONDS CUSTOMERS_FILE
 set -euo pipefail
 server=$1 port=$2 base=$3 token=$4 clients=$5 seconds=$6 customers=$7
-psql_() { psql -h localhost -p "$port" -U postgres -d gridcare -At "$@"; }
-postmaster=$(psql_ -c "select pid from pg_stat_activity where backend_type = 'checkpointer'" | head -1)
-postmaster=$(awk '{print $4}' "/proc/$postmaster/stat")
-ticks() { # the summed utime + stime of the given pids, in clock ticks
-  local sum=0 p
-  for p in "$@"; do
-    [ -r "/proc/$p/stat" ] || continue
-    sum=$((sum + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
-  done
-  echo "$sum"
-}
-pg_pids() { echo "$postmaster"; grep -l "^PPid:[[:space:]]*$postmaster\$" /proc/[0-9]*/status 2>/dev/null | cut -d/ -f3; }
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 # a postgres child that ends during the run takes its CPU with it: the pool keeps its connections, so only the
 # autovacuum workers come and go; their CPU is not the orders' anyway.
 psql_ -c "select pg_stat_statements_reset()" > /dev/null

@@ -13,3 +13,23 @@ print(r)" "$REPORT" "$key")
     sleep "$every"
   done
 }
+
+# For the CPU-per-request scripts (sourced after setting $port): psql_ runs SQL on the embedded database; ticks PID...
+# prints the summed utime + stime of the given pids in clock ticks; pg_pids prints the postmaster of that database
+# and its children.
+psql_() { psql -h localhost -p "$port" -U postgres -d gridcare -At "$@"; }
+ticks() {
+  local sum=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] || continue
+    sum=$((sum + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$sum"
+}
+pg_pids() {
+  local postmaster
+  postmaster=$(psql_ -c "select pid from pg_stat_activity where backend_type = 'checkpointer'" | head -1)
+  postmaster=$(awk '{print $4}' "/proc/$postmaster/stat")
+  echo "$postmaster"
+  grep -l "^PPid:[[:space:]]*$postmaster\$" /proc/[0-9]*/status 2>/dev/null | cut -d/ -f3
+}
