@@ -13,31 +13,48 @@ import org.gridcare.workorder.ReturnVisitRecorded;
 import org.gridcare.workorder.WorkOrderAccepted;
 import org.gridcare.workorder.WorkOrderTransitioned;
 import org.gridcare.workorder.WorkOrdersImported;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the KPI facts current. The per-order listeners run synchronously inside the transaction that
- * published the event (plain {@code @EventListener}): they note the order, and just before that transaction
- * commits ONE statement refreshes the facts of every order it changed. So the facts commit or roll back with
- * the changes they describe, concurrent changes of one order are serialised by the order's row lock, no event
- * publication row is written per event (an after-commit listener would cost a publication insert and update
- * plus a second transaction on every order change), and a group of intakes committed together
- * ({@code workorder.GroupCommit}) costs one refresh, not one per order. Without a transaction (never the case
- * for these events today) the refresh runs at once. A bulk import is heard after its commit, asynchronously,
- * through the event publication registry (retried after a restart), since refreshing a range must not lengthen
- * the loader's transaction.
+ * Keeps the KPI facts current. The per-order listeners run synchronously inside the transaction that published the
+ * event (plain {@code @EventListener}): they note the order, and just before that transaction commits ONE statement
+ * writes its changed orders to the queue {@code kpi_fact_pending} — so the note commits or rolls back with the change
+ * it notes, and a group of intakes committed together ({@code workorder.GroupCommit}) costs one small insert. The
+ * refresh itself runs after the commit, out of the change's way (it reads the work order, SLA, complaint and quality
+ * views: the heaviest statement of an intake): every {@code gridcare.analytics.fact-refresh-interval} the queue is
+ * refreshed in batches of {@value #BATCH} orders, and before any report or drill-down reads the facts, every order
+ * noted until then is ({@link #catchUp}), so a report counts every change committed before it started. Refreshes run
+ * one at a time (an advisory lock, on every node), so an older read never overwrites a newer one. Without a
+ * transaction (never the case for these events today) the refresh runs at once. A bulk import is heard after its
+ * commit, asynchronously, through the event publication registry (retried after a restart), since refreshing a range
+ * must not lengthen the loader's transaction.
  */
 @Component
 class FactRefresher {
 
-    private final KpiFacts facts;
+    /** Orders refreshed by one statement of the queue's refresh. */
+    static final int BATCH = 1000;
 
-    FactRefresher(KpiFacts facts) {
+    private static final Logger log = LoggerFactory.getLogger(FactRefresher.class);
+
+    private final KpiFacts facts;
+    /** The queue's refreshes: each batch a transaction of its own, also when a caller has one. */
+    private final TransactionTemplate ownTransaction;
+
+    FactRefresher(KpiFacts facts, PlatformTransactionManager transactionManager) {
         this.facts = facts;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @EventListener
@@ -86,6 +103,35 @@ class FactRefresher {
         facts.refreshRange(event.firstId(), event.lastId());
     }
 
+    /** Refreshes the queue, batch by batch, until it is empty. */
+    @Scheduled(fixedDelayString = "${gridcare.analytics.fact-refresh-interval:1s}",
+            initialDelayString = "${gridcare.analytics.fact-refresh-interval:1s}")
+    void run() {
+        try {
+            refreshQueued(Long.MAX_VALUE);
+        } catch (RuntimeException e) {
+            log.warn("KPI fact refresh failed; the next run retries: {}", e.toString());
+        }
+    }
+
+    /**
+     * Refreshes the facts of every order noted before this call, in transactions of their own (a reader's
+     * snapshot, taken after this returns, sees them). Called before the facts are read.
+     */
+    void catchUp() {
+        long last = facts.lastPending();
+        if (last > 0) {
+            refreshQueued(last);
+        }
+    }
+
+    private void refreshQueued(long upTo) {
+        Integer taken;
+        do {
+            taken = ownTransaction.execute(status -> facts.refreshPending(upTo, BATCH));
+        } while (taken != null && taken == BATCH);
+    }
+
     private void changed(long orderId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             facts.refresh(List.of(orderId));
@@ -100,7 +146,7 @@ class FactRefresher {
         pending.orders().add(orderId);
     }
 
-    /** The orders changed in the current transaction; their facts are refreshed just before it commits. */
+    /** The orders changed in the current transaction; they are queued just before it commits. */
     private final class Changed implements TransactionSynchronization {
 
         private final Set<Long> orders;
@@ -115,7 +161,7 @@ class FactRefresher {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            facts.refresh(orders);
+            facts.enqueue(orders);
         }
 
         @Override

@@ -75,6 +75,11 @@ class KpiFacts {
      * {@code rolled_until}; a day not rolled up yet is read from the facts anyway.
      */
     private static String marking(String ids, String oldCondition, String upsert) {
+        return marking(ids, oldCondition, upsert, "select count(*) from upserted");
+    }
+
+    /** As above, answering {@code result} (a query over the statement's CTEs). */
+    private static String marking(String ids, String oldCondition, String upsert, String result) {
         String anchors = Arrays.stream(KpiDefinition.Anchor.values()).map(a -> "(x." + a.column() + ")")
                 .collect(Collectors.joining(", "));
         String columns = Arrays.stream(KpiDefinition.Anchor.values()).map(KpiDefinition.Anchor::column)
@@ -91,8 +96,8 @@ class KpiFacts {
                                    and (m.at at time zone 'Asia/Shanghai')::date < (select coalesce(s.rolled_until,
                                            '-infinity'::date) from kpi_rollup_state s where s.id = 1)
                                 on conflict do nothing)
-                select count(*) from upserted
-                """.formatted(ids, columns, oldCondition, upsert, columns, anchors);
+                %s
+                """.formatted(ids, columns, oldCondition, upsert, columns, anchors, result);
     }
 
     /**
@@ -106,8 +111,25 @@ class KpiFacts {
                     select r.repeat_of_id from wo_kpi_source r where r.order_id = any(cast(:ids as bigint[]))),""",
             "f.order_id = any(array(select id from ids))",
             UPSERT.formatted(COLUMNS, OUTCOME + " offset 0", "w.order_id = any(array(select id from ids))"));
+    /**
+     * The oldest {@code :batch} pending orders noted up to {@code :upTo}, taken off the queue and refreshed as
+     * {@link #SOME} (the orders and those they repeat) in one statement, which answers how many notes it took.
+     */
+    private static final String PENDING = marking("""
+            taken as (delete from kpi_fact_pending p
+                       where p.id in (select q.id from kpi_fact_pending q where q.id <= :upTo order by q.id limit :batch)
+                   returning p.order_id),
+            ids as (select order_id as id from taken
+                    union
+                    select r.repeat_of_id from wo_kpi_source r where r.order_id = any(array(select order_id from taken))),""",
+            "f.order_id = any(array(select id from ids))",
+            UPSERT.formatted(COLUMNS, OUTCOME + " offset 0", "w.order_id = any(array(select id from ids))"),
+            "select count(*) from taken");
     private static final String RANGE = marking("", "f.order_id between :first and :last",
             UPSERT.formatted(COLUMNS, OUTCOME, "w.order_id between :first and :last"));
+
+    /** The advisory lock serialising refreshes ("kpi-fact"). */
+    private static final long REFRESH_LOCK = 0x6b70692d66616374L;
 
     private final JdbcClient jdbc;
 
@@ -118,15 +140,49 @@ class KpiFacts {
     /** Refreshes the facts of the orders {@code ids} and of the orders they repeat: one statement. */
     void refresh(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            KpiRollup.holdWatermark(jdbc);
+            lockForRefresh();
             jdbc.sql(SOME).param("ids", ids.toArray(Long[]::new)).query(Integer.class).single();
         }
     }
 
+    /** Notes the orders {@code ids} for a refresh after the current transaction commits: one statement. */
+    void enqueue(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("insert into kpi_fact_pending (order_id) select unnest(cast(:ids as bigint[]))")
+                    .param("ids", ids.toArray(Long[]::new)).update();
+        }
+    }
+
+    /** The newest pending note (0 when there is none): a catch-up refreshes the notes up to it. */
+    long lastPending() {
+        return jdbc.sql("select coalesce(max(id), 0) from kpi_fact_pending").query(Long.class).single();
+    }
+
+    /**
+     * Refreshes the facts of the oldest {@code batch} orders noted up to note {@code upTo}, taking their notes off
+     * the queue. Returns the notes taken: fewer than {@code batch} when no more were there.
+     */
+    int refreshPending(long upTo, int batch) {
+        lockForRefresh();
+        return jdbc.sql(PENDING).param("upTo", upTo).param("batch", batch).query(Integer.class).single();
+    }
+
     /** Refreshes the facts of the orders with ids in {@code [first, last]}. */
     int refreshRange(long first, long last) {
-        KpiRollup.holdWatermark(jdbc);
+        lockForRefresh();
         return jdbc.sql(RANGE).param("first", first).param("last", last).query(Integer.class).single();
+    }
+
+    /**
+     * Taken (until the transaction ends) before every refresh: refreshes run one at a time, on every node, so that
+     * a refresh that read older data never writes over the facts of a later one (the change of an order and the
+     * refresh of its facts are no longer one transaction); and the rollup's watermark is held (shared), see
+     * {@link KpiRollup}.
+     */
+    private void lockForRefresh() {
+        jdbc.sql("select pg_advisory_xact_lock(:refresh), pg_advisory_xact_lock_shared(:watermark)")
+                .param("refresh", REFRESH_LOCK).param("watermark", KpiRollup.WATERMARK_LOCK).query(Object.class)
+                .single();
     }
 
     /** The smallest and largest order id, if there are orders. */

@@ -45,7 +45,7 @@ class KpiRollup {
 
     private static final Logger log = LoggerFactory.getLogger(KpiRollup.class);
     /** The advisory lock guarding {@code rolled_until} ("kpi-rollup"). */
-    private static final long WATERMARK_LOCK = 0x6b70692d726f6c6cL;
+    static final long WATERMARK_LOCK = 0x6b70692d726f6c6cL;
     /** The rollup's own shape; change it to recompute every rollup row after a change of this class. */
     private static final String FORMAT = "kpi-rollup-2";
     /** How long one run may work before it leaves the rest to the next run. */
@@ -89,17 +89,15 @@ class KpiRollup {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    KpiRollup(JdbcClient jdbc, KpiCatalog catalog, TransactionTemplate transactions, Clock clock) {
+    private final FactRefresher refresher;
+
+    KpiRollup(JdbcClient jdbc, KpiCatalog catalog, TransactionTemplate transactions, Clock clock,
+              FactRefresher refresher) {
+        this.refresher = refresher;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.transactions = transactions;
         this.clock = clock;
-    }
-
-    /** Taken (shared, until the transaction ends) by every fact refresh before it marks dirty days. */
-    static void holdWatermark(JdbcClient jdbc) {
-        jdbc.sql("select pg_advisory_xact_lock_shared(:key)").param("key", WATERMARK_LOCK).query(Object.class)
-                .single();
     }
 
     /** What a report's figures are computed with: the formulas, in their order, and the settings. */
@@ -169,6 +167,8 @@ class KpiRollup {
 
     /** Works until nothing is left or {@code budget} is spent; returns the steps done. */
     int catchUp(Duration budget) {
+        // days whose orders are still queued would be rolled now and marked dirty by their refresh
+        refresher.catchUp();
         Instant stop = Instant.now().plus(budget);
         int steps = 0;
         while (Boolean.TRUE.equals(transactions.execute(status -> step())) && Instant.now().isBefore(stop)) {

@@ -45,8 +45,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The KPI engine: any period and scope, optionally split, computed in one SQL pass over the facts with the
@@ -72,9 +74,17 @@ public class Kpis {
     private final Clock clock;
     private final KpiRollup rollup;
     private final StaffDirectory staffDirectory;
+    private final FactRefresher refresher;
+    /** A report's transaction: read-only, one REPEATABLE READ snapshot. */
+    private final TransactionTemplate snapshot;
 
     Kpis(KpiRollup rollup, JdbcClient jdbc, KpiCatalog catalog, OrgUnits units, CustomerDirectory customers, WorkOrders workOrders,
-         MessageSource messages, Clock clock, StaffDirectory staffDirectory) {
+         MessageSource messages, Clock clock, StaffDirectory staffDirectory, FactRefresher refresher,
+         PlatformTransactionManager transactionManager) {
+        this.refresher = refresher;
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.rollup = rollup;
         this.staffDirectory = staffDirectory;
         this.jdbc = jdbc;
@@ -87,18 +97,22 @@ public class Kpis {
     }
 
     /** The KPIs of the query's period and scope, split by {@code groupBy} when given. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiReport report(KpiQuery query, Actor actor) {
         return report(query, null, actor);
     }
 
     /**
      * As {@link #report(KpiQuery, Actor)}, with only the KPIs named in {@code only} (null: all of them) — a trend
-     * chart need not pay for the medians it does not show. One REPEATABLE READ snapshot: the rollup, its dirty
-     * days and the facts are read as of one moment.
+     * chart need not pay for the medians it does not show. The facts of every change committed before the call are
+     * refreshed first; then one REPEATABLE READ snapshot: the rollup, its dirty days and the facts are read as of
+     * one moment.
      */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiReport report(KpiQuery query, Collection<String> only, Actor actor) {
+        refresher.catchUp();
+        return snapshot.execute(status -> compute(query, only, actor));
+    }
+
+    private KpiReport compute(KpiQuery query, Collection<String> only, Actor actor) {
         KpiScope scope = scope(query, actor);
         List<KpiDefinition> all = catalog.definitions();
         List<KpiDefinition> definitions = selected(all, only);
@@ -309,9 +323,14 @@ public class Kpis {
      * The orders behind a KPI figure: {@code part} "denominator" (every order the KPI counts) or "numerator"
      * (the ones in its favour), within the query's scope and, for a split report, one group's {@code key}.
      */
-    @Transactional(readOnly = true)
     public PageResult<KpiOrder> orders(KpiQuery query, String kpi, String part, String group, Integer page,
                                        Integer size, Actor actor) {
+        refresher.catchUp();
+        return snapshot.execute(status -> ordersOf(query, kpi, part, group, page, size, actor));
+    }
+
+    private PageResult<KpiOrder> ordersOf(KpiQuery query, String kpi, String part, String group, Integer page,
+                                          Integer size, Actor actor) {
         KpiScope scope = scope(query, actor);
         KpiDefinition d = catalog.definitions().stream().filter(k -> k.name().equals(kpi)).findFirst()
                 .orElseThrow(() -> InvalidInputException.of("kpi", "validation.kpi.unknownKpi", kpi));
