@@ -11,10 +11,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
 import org.gridcare.shared.web.RequestIds;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -57,27 +60,84 @@ public class AuditTrail {
      * Runs {@code work} with the records it makes on this thread held back and written together when it ends, one
      * statement per {@value #BATCH_ROWS} records — still inside the current transaction, so they commit or roll back
      * with the changes they record, as ever. Each record keeps the actor, moment, client address and request id of
-     * its own {@link #record} call. Meant for a batch of changes in one transaction (a group of intakes) that would
-     * otherwise cost a statement per record; {@code work} must not read the audit trail. A nested call joins the
-     * outer batch. When {@code work} fails, its held records are dropped with it (its transaction rolls back).
+     * its own {@link #record} call. Meant for a batch of changes in one transaction that would otherwise cost a
+     * statement per record; {@code work} must not read the audit trail. A nested call joins the outer batch, and a
+     * call in a transaction that {@link #batchedUntilCommit holds its records until it commits} joins those. When
+     * {@code work} fails, its held records are dropped with it (its transaction rolls back).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public <T> T batched(Supplier<T> work) {
         if (held.get() != null) {
             return work.get();
         }
-        List<Row> rows = new ArrayList<>();
-        held.set(rows);
-        T result;
-        try {
-            result = work.get();
-        } finally {
-            held.remove();
+        Held untilCommit = (Held) TransactionSynchronizationManager.getResource(this);
+        if (untilCommit != null && !untilCommit.written) {
+            return holding(untilCommit.rows, work);
         }
+        List<Row> rows = new ArrayList<>();
+        T result = holding(rows, work);
         for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
             insert(rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS)));
         }
         return result;
+    }
+
+    /**
+     * As {@link #batched}, but the records are written just before the transaction commits, together with those of
+     * every {@code batched} call made in it until then — also from the before-commit work of other modules (such as
+     * the complaint cases a group of intakes opens at commit), which then costs no statement of its own. Must be
+     * called before the transaction begins to commit; the transaction must not read the audit trail afterwards.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> T batchedUntilCommit(Supplier<T> work) {
+        if (held.get() != null) {
+            return work.get();
+        }
+        Held untilCommit = (Held) TransactionSynchronizationManager.getResource(this);
+        if (untilCommit == null) {
+            untilCommit = new Held();
+            TransactionSynchronizationManager.bindResource(this, untilCommit);
+            TransactionSynchronizationManager.registerSynchronization(untilCommit);
+        }
+        return holding(untilCommit.rows, work);
+    }
+
+    private <T> T holding(List<Row> rows, Supplier<T> work) {
+        held.set(rows);
+        try {
+            return work.get();
+        } finally {
+            held.remove();
+        }
+    }
+
+    /**
+     * The records a transaction holds back until it commits; written after every other before-commit step (which
+     * may add records), so last in order.
+     */
+    private final class Held implements TransactionSynchronization {
+
+        private final List<Row> rows = new ArrayList<>();
+        /** Written: a later {@code batched} call writes its own records. */
+        private boolean written;
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            written = true;
+            for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
+                insert(rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS)));
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+        }
     }
 
     private void write(String actor, Long unitId, String action, String entityType, String entityId,

@@ -96,9 +96,9 @@ public class WorkOrders {
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        // the audit records of a group are written in one statement at its end
+        // the audit records of a group, and of the complaint cases its orders open, are one statement at its commit
         this.intakes = new GroupCommit<>("work-order-intake", transactions, properties.intakeGroupMax(),
-                group -> audit.batched(() -> write(group)));
+                group -> audit.batchedUntilCommit(() -> write(group)));
         this.categories = Caffeine.newBuilder().expireAfterWrite(properties.categoryCacheTtl()).maximumSize(10_000)
                 .build(orders::category);
     }

@@ -15,10 +15,13 @@ import org.gridcare.audit.AuditTrail;
 import org.gridcare.shared.security.Actor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -197,6 +200,55 @@ class GroupCommitTests {
         }));
         assertThat(jdbc.sql("select count(distinct entity_id) from audit_event where summary = :m")
                 .param("m", marker).query(Long.class).single()).isEqualTo(records);
+    }
+
+    @Test
+    void recordsHeldUntilCommitTakeInThoseOfBatchedCallsAtCommitAndARollbackDropsThem() {
+        String marker = "commit-audit-" + System.nanoTime();
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        transactions.executeWithoutResult(status -> {
+            audit.batchedUntilCommit(() -> {
+                audit.record("HOLD_TEST", "Row", "1", marker);
+                return null;
+            });
+            assertThat(auditedRows(marker)).as("held until the commit").isEmpty();
+            // another module's before-commit work (as complaint cases opened at commit), which runs first
+            atCommit(() -> audit.record("HOLD_TEST", "Row", "2", marker));
+        });
+        assertThat(auditedRows(marker)).containsExactly("1", "2");
+
+        transactions.executeWithoutResult(status -> {
+            audit.batchedUntilCommit(() -> {
+                audit.record("HOLD_TEST", "Row", "3", marker);
+                return null;
+            });
+            status.setRollbackOnly();
+        });
+        // without records held until commit, a batched call at commit writes its own
+        transactions.executeWithoutResult(status -> atCommit(() -> audit.record("HOLD_TEST", "Row", "4", marker)));
+        assertThat(auditedRows(marker)).containsExactly("1", "2", "4");
+    }
+
+    private void atCommit(Runnable records) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public int getOrder() {
+                return Ordered.HIGHEST_PRECEDENCE;
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                audit.batched(() -> {
+                    records.run();
+                    return null;
+                });
+            }
+        });
+    }
+
+    private List<String> auditedRows(String marker) {
+        return jdbc.sql("select entity_id from audit_event where summary = :m order by entity_id").param("m", marker)
+                .query(String.class).list();
     }
 
     private static Actor actor(String username) {
