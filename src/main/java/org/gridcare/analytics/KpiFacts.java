@@ -129,7 +129,7 @@ class KpiFacts {
             UPSERT.formatted(COLUMNS, OUTCOME, "w.order_id between :first and :last"));
 
     /** The advisory lock serialising refreshes ("kpi-fact"). */
-    private static final long REFRESH_LOCK = 0x6b70692d66616374L;
+    static final long REFRESH_LOCK = 0x6b70692d66616374L;
 
     private final JdbcClient jdbc;
 

@@ -32,9 +32,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @GridCareTest
 class KpiFactQueueTests {
 
-    /** The advisory lock every refresh takes ("kpi-fact"): held here, no refresh can run. */
-    private static final long REFRESH_LOCK = 0x6b70692d66616374L;
-
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
     @Autowired Fixtures fixtures;
@@ -59,7 +56,7 @@ class KpiFactQueueTests {
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             try (PreparedStatement lock = holder.prepareStatement("select pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, REFRESH_LOCK);
+                lock.setLong(1, KpiFacts.REFRESH_LOCK);   // held here, no refresh can run
                 lock.execute();
             }
             // no refresh can run now; the intake does not wait for one (it only writes a note)
@@ -72,7 +69,7 @@ class KpiFactQueueTests {
             holder.rollback();
         }
         JsonNode kpis = report(world).get("kpis");
-        assertThat(value(kpis, "ORDERS_RECEIVED")).as("the report refreshed the queued order first").isEqualTo("1");
+        assertThat(KpiWorld.kpiValue(kpis, "ORDERS_RECEIVED", "numerator")).as("the report refreshed the queued order first").isEqualTo("1");
         long id = orderId(number);
         assertThat(jdbc.sql("select status from kpi_order_fact where order_id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo("ACCEPTED");
@@ -133,19 +130,5 @@ class KpiFactQueueTests {
                 .param("to", "2025-05-31").param("unit", world.city.code())).andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
         return world.read(response);
-    }
-
-    private static String value(JsonNode kpis, String kpi) {
-        return value(kpis, kpi, "numerator");
-    }
-
-    private static String value(JsonNode kpis, String kpi, String field) {
-        for (JsonNode k : kpis) {
-            if (k.get("name").asString().equals(kpi)) {
-                JsonNode v = k.get(field);
-                return v == null || v.isNull() ? null : v.decimalValue().stripTrailingZeros().toPlainString();
-            }
-        }
-        throw new AssertionError("no KPI " + kpi);
     }
 }

@@ -182,12 +182,6 @@ class KpiRollupTests {
     }
 
     private static String value(JsonNode kpis, String name, String field) {
-        for (JsonNode k : kpis) {
-            if (k.get("name").asString().equals(name)) {
-                JsonNode v = k.get(field);
-                return v == null || v.isNull() ? null : v.decimalValue().stripTrailingZeros().toPlainString();
-            }
-        }
-        throw new AssertionError("no KPI " + name);
+        return KpiWorld.kpiValue(kpis, name, field);
     }
 }

@@ -143,4 +143,15 @@ class KpiWorld {
     JsonNode read(MockHttpServletResponse response) throws Exception {
         return json.readTree(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    /** A field ("numerator", "denominator", "value") of KPI {@code name} in a report's {@code kpis}, as plain text. */
+    static String kpiValue(JsonNode kpis, String name, String field) {
+        for (JsonNode k : kpis) {
+            if (k.get("name").asString().equals(name)) {
+                JsonNode v = k.get(field);
+                return v == null || v.isNull() ? null : v.decimalValue().stripTrailingZeros().toPlainString();
+            }
+        }
+        throw new AssertionError("no KPI " + name);
+    }
 }
