@@ -120,43 +120,38 @@ final class GroupCommit<I, R> implements AutoCloseable {
 
     private void formGroups() {
         while (open) {
-            Turn next = null;
             try {
                 turn.acquire();
-                next = new Turn();
                 Entry<I, R> first = null;
                 while (open && first == null) {
                     first = queue.poll(1, TimeUnit.SECONDS);
                 }
                 if (first == null) {
-                    next.pass();
+                    turn.release();
                     continue;
                 }
                 List<Entry<I, R>> group = new ArrayList<>();
                 group.add(first);
                 queue.drainTo(group, maxGroup - 1);
-                Turn handedOver = next;
+                Turn next = new Turn();
                 try {
                     writers.execute(() -> {
                         try {
-                            write(group, handedOver);
+                            write(group, next);
                         } finally {
-                            handedOver.pass();
+                            next.pass();
                         }
                     });
                 } catch (RejectedExecutionException closing) {
+                    next.pass();
                     group.forEach(entry -> entry.result().completeExceptionally(
                             new IllegalStateException("shutting down")));
-                    next.pass();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable unexpected) {
                 log.error("group commit: unexpected failure", unexpected);
-                if (next != null) {
-                    next.pass();
-                }
             }
         }
     }
