@@ -6,14 +6,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -42,12 +36,6 @@ import org.springframework.web.context.request.RequestContextHolder;
  * them in one statement per table rather than one per caller (an intake's round trips are its cost); it runs a
  * caller's part in that caller's context with {@link Entry#inContext}, and may hold back rows (such as the audit
  * records) to write them together at its end.
- *
- * <p>Groups overlap by one step: a writer that has passed its serialisation point (the statement that locks the
- * shared row, after which the next group's statement on that row waits for this group's commit) says so through
- * the {@code nextMayBegin} it is given, and the next group then forms and starts on a second thread while this one
- * finishes — its own work before the shared row (the SLA clocks of the intakes) overlaps this group's last
- * statements and commit. A writer that never says so is simply followed by the next group once it has ended.
  */
 final class GroupCommit<I, R> implements AutoCloseable {
 
@@ -57,36 +45,22 @@ final class GroupCommit<I, R> implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final int maxGroup;
     private final Writer<I, R> writer;
-    /** Forms the groups, one at a time: a group forms when the one before it lets it (or has ended). */
-    private final Thread former;
-    /** Writes the groups: two, as at most two overlap. */
-    private final ExecutorService writers;
-    /** Held from a group's forming until it lets the next one begin. */
-    private final Semaphore turn = new Semaphore(1);
+    private final Thread thread;
     private volatile boolean open = true;
 
-    /**
-     * Writes the entries of a group inside its transaction; returns one result per entry, in their order. Calls
-     * {@code nextMayBegin} (once or more; only the first call counts) when the next group may start beside it.
-     */
+    /** Writes the entries of a group inside its transaction; returns one result per entry, in their order. */
     @FunctionalInterface
     interface Writer<I, R> {
-        List<R> write(List<Entry<I, R>> group, Runnable nextMayBegin);
+        List<R> write(List<Entry<I, R>> group);
     }
 
     GroupCommit(String name, TransactionTemplate transactions, int maxGroup, Writer<I, R> writer) {
         this.transactions = transactions;
         this.maxGroup = maxGroup;
         this.writer = writer;
-        AtomicInteger threads = new AtomicInteger();
-        this.writers = Executors.newFixedThreadPool(2, work -> {
-            Thread thread = new Thread(work, name + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.former = new Thread(this::formGroups, name);
-        this.former.setDaemon(true);
-        this.former.start();
+        this.thread = new Thread(this::writeGroups, name);
+        this.thread.setDaemon(true);
+        this.thread.start();
     }
 
     /** Hands {@code input} to the next group and returns its result once the group has committed. */
@@ -118,66 +92,31 @@ final class GroupCommit<I, R> implements AutoCloseable {
         return queue.size();
     }
 
-    private void formGroups() {
+    private void writeGroups() {
         while (open) {
             try {
-                turn.acquire();
-                Entry<I, R> first = null;
-                while (open && first == null) {
-                    first = queue.poll(1, TimeUnit.SECONDS);
-                }
+                Entry<I, R> first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
-                    turn.release();
                     continue;
                 }
                 List<Entry<I, R>> group = new ArrayList<>();
                 group.add(first);
                 queue.drainTo(group, maxGroup - 1);
-                Turn next = new Turn();
-                try {
-                    writers.execute(() -> {
-                        try {
-                            write(group, next);
-                        } finally {
-                            next.pass();
-                        }
-                    });
-                } catch (RejectedExecutionException closing) {
-                    next.pass();
-                    group.forEach(entry -> entry.result().completeExceptionally(
-                            new IllegalStateException("shutting down")));
-                }
+                write(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable unexpected) {
-                log.error("group commit: unexpected failure", unexpected);
+                log.error("group commit writer: unexpected failure", unexpected);
             }
         }
     }
 
-    /** Lets the next group form, once. */
-    private final class Turn implements Runnable {
-
-        private final AtomicBoolean passed = new AtomicBoolean();
-
-        void pass() {
-            if (passed.compareAndSet(false, true)) {
-                turn.release();
-            }
-        }
-
-        @Override
-        public void run() {
-            pass();
-        }
-    }
-
-    private void write(List<Entry<I, R>> group, Turn next) {
+    private void write(List<Entry<I, R>> group) {
         List<R> results;
         try {
             results = transactions.execute(status -> {
-                List<R> written = writer.write(List.copyOf(group), next);
+                List<R> written = writer.write(List.copyOf(group));
                 if (written.size() != group.size()) {
                     throw new IllegalStateException(written.size() + " results for " + group.size() + " entries");
                 }
@@ -187,7 +126,7 @@ final class GroupCommit<I, R> implements AutoCloseable {
             if (group.size() == 1) {
                 group.get(0).result().completeExceptionally(failure);
             } else {
-                group.forEach(entry -> write(List.of(entry), next));
+                group.forEach(entry -> write(List.of(entry)));
             }
             return;
         }
@@ -199,8 +138,7 @@ final class GroupCommit<I, R> implements AutoCloseable {
     @Override
     public void close() {
         open = false;
-        former.interrupt();
-        writers.shutdown();
+        thread.interrupt();
         List<Entry<I, R>> left = new ArrayList<>();
         queue.drainTo(left);
         left.forEach(entry -> entry.result().completeExceptionally(new IllegalStateException("shutting down")));

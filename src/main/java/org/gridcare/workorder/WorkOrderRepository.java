@@ -71,17 +71,6 @@ class WorkOrderRepository {
     }
 
     /**
-     * Locks the day's counter row (creating it) until the transaction ends: the serialisation point of every intake.
-     * A statement of its own, so that a statement after it reads every order committed before the lock was granted.
-     */
-    void lockDay(LocalDate day) {
-        jdbc.sql("""
-                insert into work_order_counter (day, last) values (:day, 0)
-                on conflict (day) do update set last = work_order_counter.last
-                """).param("day", day).update();
-    }
-
-    /**
      * Writes newly accepted orders of one day under their ids, numbered with the day's next numbers in their order,
      * each flagged as a repeat of the latest earlier order of its category and customer (or address) in its repeat window,
      * with their first timeline rows and idempotency keys, in one statement (each column an array); returns the

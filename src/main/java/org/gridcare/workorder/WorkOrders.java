@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -99,7 +98,7 @@ public class WorkOrders {
         this.clock = clock;
         // the audit records of a group, and of the complaint cases its orders open, are one statement at its commit
         this.intakes = new GroupCommit<>("work-order-intake", transactions, properties.intakeGroupMax(),
-                (group, nextMayBegin) -> audit.batchedUntilCommit(() -> write(group, nextMayBegin)));
+                group -> audit.batchedUntilCommit(() -> write(group)));
         this.categories = Caffeine.newBuilder().expireAfterWrite(properties.categoryCacheTtl()).maximumSize(10_000)
                 .build(orders::category);
     }
@@ -145,7 +144,7 @@ public class WorkOrders {
             // is its round trips); inside a caller's transaction they join it
             Intake intake = prepare(command, key, actor);
             WorkOrderView created = ownTransaction ? intakes.run(intake)
-                    : write(List.of(intake), (i, work) -> work.get(), () -> { }).get(0);
+                    : write(List.of(intake), (i, work) -> work.get()).get(0);
             return new Created(created, true);
         } catch (DuplicateKeyException race) {
             if (key == null || !ownTransaction) {
@@ -195,32 +194,26 @@ public class WorkOrders {
     /**
      * Writes a group of intakes: all their clocks in one statement, then all the orders in one statement per day —
      * the orders last, so that the day's counter row, locked from the numbering to the commit, is held as briefly as
-     * possible; once they are written the next group may begin (its clocks overlap this group's commit; its numbering
-     * waits for it). Each order's audit record and event are then made in its caller's context.
+     * possible. Each order's audit record and event are then made in its caller's context.
      */
-    private List<WorkOrderView> write(List<GroupCommit.Entry<Intake, WorkOrderView>> group, Runnable nextMayBegin) {
+    private List<WorkOrderView> write(List<GroupCommit.Entry<Intake, WorkOrderView>> group) {
         return write(group.stream().map(GroupCommit.Entry::input).toList(),
-                (i, work) -> group.get(i).inContext(work), nextMayBegin);
+                (i, work) -> group.get(i).inContext(work));
     }
 
     /** As above; {@code inContext} runs the part of the {@code i}-th intake in its caller's context. */
     private List<WorkOrderView> write(List<Intake> intakes,
-                                      BiFunction<Integer, Supplier<WorkOrderView>, WorkOrderView> inContext,
-                                      Runnable nextMayBegin) {
+                                      BiFunction<Integer, Supplier<WorkOrderView>, WorkOrderView> inContext) {
         List<SlaClocks.Started> clocks = sla.startAll(intakes.stream()
                 .map(intake -> new SlaClocks.Start(intake.order().id().value(), profile(intake.order()), intake.at()))
                 .toList());
-        // days in order: two groups lock the counter rows of the same days in the same order
-        Map<LocalDate, List<Integer>> byDay = new TreeMap<>();
+        Map<LocalDate, List<Integer>> byDay = new LinkedHashMap<>();
         for (int i = 0; i < intakes.size(); i++) {
             byDay.computeIfAbsent(LocalDate.ofInstant(intakes.get(i).at(), BusinessTime.ZONE), day -> new ArrayList<>())
                     .add(i);
         }
         String[] repeatOf = new String[intakes.size()];
         byDay.forEach((day, positions) -> {
-            // first the lock, in a statement of its own: the numbering statement's repeat check then sees every order
-            // committed before it was granted (those of the group before this one)
-            orders.lockDay(day);
             List<WorkOrderRepository.Numbered> numbered = orders.insertNumbered(day, positions.stream().map(i -> {
                 Intake intake = intakes.get(i);
                 return new WorkOrderRepository.Accepted(intake.order(), clocks.get(i).policyVersionId(), intake.key(),
@@ -233,7 +226,6 @@ public class WorkOrders {
                 repeatOf[positions.get(k)] = numbered.get(k).repeatOfNumber();
             }
         });
-        nextMayBegin.run();
         List<WorkOrderView> views = new ArrayList<>(intakes.size());
         for (int i = 0; i < intakes.size(); i++) {
             Intake intake = intakes.get(i);

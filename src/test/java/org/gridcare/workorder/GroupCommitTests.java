@@ -202,42 +202,6 @@ class GroupCommitTests {
                 .param("m", marker).query(Long.class).single()).isEqualTo(records);
     }
 
-    /** A unit's work before its group lets the next one begin, and after. */
-    private record Step(Supplier<Long> before, Runnable after) {
-    }
-
-    @Test
-    void aGroupThatLetsTheNextOneBeginIsOverlappedByIt() throws Exception {
-        LocalDate base = LocalDate.of(1971, 1, 1).plusDays(System.nanoTime() % 10_000);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch firstBlocked = new CountDownLatch(1);
-        ExecutorService callers = Executors.newFixedThreadPool(2);
-        try (GroupCommit<Step, Long> group = new GroupCommit<>("test-overlap",
-                new TransactionTemplate(transactionManager), 64, (units, nextMayBegin) -> {
-                    List<Long> results = new ArrayList<>();
-                    units.forEach(unit -> results.add(unit.inContext(unit.input().before())));
-                    nextMayBegin.run();
-                    units.forEach(unit -> unit.input().after().run());
-                    return results;
-                })) {
-            Future<Long> first = callers.submit(() -> group.run(new Step(() -> insertDay(base), () -> {
-                firstBlocked.countDown();
-                await(release);
-            })));
-            assertThat(firstBlocked.await(10, TimeUnit.SECONDS)).isTrue();
-            // the first group is still open: the next one forms, writes and commits beside it
-            long second = callers.submit(() -> group.run(new Step(() -> insertDay(base.plusDays(1)), () -> { })))
-                    .get(10, TimeUnit.SECONDS);
-            assertThat(first).isNotDone();
-            assertThat(daysWritten(base, base.plusDays(1))).containsExactly(base.plusDays(1));
-            release.countDown();
-            assertThat(first.get(10, TimeUnit.SECONDS)).isNotEqualTo(second);
-        } finally {
-            callers.shutdown();
-        }
-        assertThat(daysWritten(base, base.plusDays(1))).containsExactly(base, base.plusDays(1));
-    }
-
     @Test
     void recordsHeldUntilCommitTakeInThoseOfBatchedCallsAtCommitAndARollbackDropsThem() {
         String marker = "commit-audit-" + System.nanoTime();
@@ -334,7 +298,7 @@ class GroupCommitTests {
 
     /** Plain units of work as inputs: each runs in its caller's context, one after the other, inside {@code scope}. */
     private GroupCommit<Supplier<Long>, Long> units(Scope scope) {
-        return new GroupCommit<>("test-group", new TransactionTemplate(transactionManager), 64, (group, nextMayBegin) -> {
+        return new GroupCommit<>("test-group", new TransactionTemplate(transactionManager), 64, group -> {
             List<Long> results = new ArrayList<>(group.size());
             scope.around(() -> group.forEach(entry -> results.add(entry.inContext(entry.input()))));
             return results;
