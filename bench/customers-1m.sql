@@ -45,8 +45,8 @@ begin
 end $$;
 
 -- 2. drop the trigram indexes and the phone windows' key for the load
-drop index if exists customer_name_trgm;
-drop index if exists customer_address_trgm;
+drop index if exists customer_unit_name_trgm;
+drop index if exists customer_unit_address_trgm;
 drop index if exists customer_phone_trgm;
 alter table customer_phone_window drop constraint if exists customer_phone_window_pkey;
 
@@ -121,11 +121,11 @@ from (
 ) c
 on conflict (number) do nothing;
 
--- 4. rebuild the trigram indexes and the windows' key (same definitions as db/migration/customer/V1__customer.sql
---    and V6__phone_windows.sql)
+-- 4. rebuild the trigram indexes and the windows' key (same definitions as db/migration/customer/V1__customer.sql,
+--    V6__phone_windows.sql and V8__scoped_search.sql)
 set maintenance_work_mem = '512MB';
-create index if not exists customer_name_trgm on customer using gin (name gin_trgm_ops);
-create index if not exists customer_address_trgm on customer using gin (address gin_trgm_ops);
+create index if not exists customer_unit_name_trgm on customer using gin (unit_id, name gin_trgm_ops);
+create index if not exists customer_unit_address_trgm on customer using gin (unit_id, address gin_trgm_ops);
 create index if not exists customer_phone_trgm on customer using gin (phone_digits gin_trgm_ops);
 alter table customer_phone_window add primary key (fragment, number) include (unit_id);
 analyze customer;

@@ -34,6 +34,11 @@ class CustomerRepository {
     static final int MIN_PHONE_DIGITS = 4;
     /** The digits of one row of customer_phone_window (customer/V6__phone_windows.sql). */
     static final int WINDOW_DIGITS = 4;
+    /**
+     * A unit-by-unit search walks at most this many customers of a unit for each match it needs: a fragment in one
+     * customer of twenty or more fills its matches within the walk; a rarer one is looked up in the unit's trigrams.
+     */
+    static final int WALK_FACTOR = 20;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -152,7 +157,7 @@ class CustomerRepository {
      */
     List<Customer> find(CustomerFilter filter, DataScope scope, String orderBy, long offset, int limit) {
         Where where = where(new CustomerFilter(null, filter.kind(), filter.flag(), filter.unitIds()), scope);
-        List<Branch> branches = branches(filter.text(), where.params);
+        List<Branch> branches = branches(filter.text(), where.params, null);
         if (branches.isEmpty()) {
             return jdbc.sql("select * from customer c where " + where.sql + " order by " + orderBy
                             + ", c.id limit :limit offset :offset")
@@ -188,17 +193,28 @@ class CustomerRepository {
      * caller counts on its own).
      */
     Found searchByNumber(CustomerFilter filter, DataScope scope, long offset, int limit, long upTo) {
+        return searchByNumber(filter, scope, null, offset, limit, upTo);
+    }
+
+    /**
+     * As {@link #searchByNumber(CustomerFilter, DataScope, long, int, long)}; with {@code walkUnits} (the units of a
+     * small scope, see {@link #walkBranch}) a name or address fragment is looked for unit by unit.
+     */
+    Found searchByNumber(CustomerFilter filter, DataScope scope, Set<Long> walkUnits, long offset, int limit,
+                         long upTo) {
         Where where = where(new CustomerFilter(null, filter.kind(), filter.flag(), filter.unitIds()), scope);
-        List<Branch> branches = branches(filter.text(), where.params);
+        List<Branch> branches = branches(filter.text(), where.params, walkUnits);
+        if (branches.stream().anyMatch(Branch::walk)) {
+            where.params.put("walkUnits", walkUnits.toArray(Long[]::new));
+            where.params.put("walkRows", Math.min(Integer.MAX_VALUE, upTo * WALK_FACTOR));
+        }
         planPerFragment();
         StringBuilder union = new StringBuilder();
         for (int i = 0; i < branches.size(); i++) {
             if (i > 0) {
                 union.append(" union ");
             }
-            Branch branch = branches.get(i);
-            union.append("(select c.number from ").append(branch.from()).append(" where ").append(where.sql)
-                    .append(" and ").append(branch.condition()).append(" order by c.number limit :upTo)");
+            union.append('(').append(branches.get(i).numbers(where, "upTo")).append(')');
         }
         // numbers are unique: the number index alone gives the order, without a tie-break to sort by; a branch
         // selects the number only, so that an index holding it (the name prefix, the phone windows) answers alone
@@ -245,7 +261,7 @@ class CustomerRepository {
                     .query(Long.class).single();
         }
         Where where = where(new CustomerFilter(null, filter.kind(), filter.flag(), filter.unitIds()), scope);
-        List<Branch> branches = branches(filter.text(), where.params);
+        List<Branch> branches = branches(filter.text(), where.params, null);
         planPerFragment();
         StringBuilder sql = new StringBuilder("select count(*) from (");
         for (int i = 0; i < branches.size(); i++) {
@@ -300,7 +316,7 @@ class CustomerRepository {
         if (filter.unitIds() != null) {
             params.put("filterUnits", filter.unitIds().toArray(Long[]::new));
         }
-        List<Branch> branches = branches(filter.text(), params);
+        List<Branch> branches = branches(filter.text(), params, null);
         if (!branches.isEmpty()) {
             sql.append(" and (").append(String.join(" or ", branches.stream().map(Branch::plain).toList()))
                     .append(")");
@@ -324,10 +340,19 @@ class CustomerRepository {
      * condition there, and the same condition on the customer row alone ({@code plain}, for an OR of all
      * alternatives, as the export streams them).
      */
-    private record Branch(String from, String condition, String plain) {
+    private record Branch(String from, String condition, String plain, boolean walk) {
 
         static Branch of(String condition) {
-            return new Branch("customer c", condition, condition);
+            return new Branch("customer c", condition, condition, false);
+        }
+
+        /** The branch's first {@code :limit} matches in number order, as a query of their numbers. */
+        String numbers(Where where, String limit) {
+            if (walk) {
+                return walkBranch(where, condition, limit);
+            }
+            return "select c.number from " + from + " where " + where.sql + " and " + condition
+                    + " order by c.number limit :" + limit;
         }
     }
 
@@ -345,7 +370,7 @@ class CustomerRepository {
      * phones then checked for the whole fragment; two ranges of a few hundred rows each instead of the trigram
      * bitmap of its digits, whose trigrams are common (a digit trigram is in one phone of a hundred).
      */
-    private static List<Branch> branches(String rawText, Map<String, Object> params) {
+    private static List<Branch> branches(String rawText, Map<String, Object> params, Set<Long> walkUnits) {
         String text = rawText == null ? "" : rawText.strip();
         List<Branch> branches = new ArrayList<>();
         if (text.isEmpty()) {
@@ -367,8 +392,13 @@ class CustomerRepository {
                 // without a letter that has case (Chinese, digits) ilike matches what like matches, but lower-cases
                 // every row it tests: a common street walks 5,000 addresses in number order, 4.9 ms against 1.4 ms
                 String like = caseless(text) ? " like " : " ilike ";
-                branches.add(Branch.of("c.name" + like + ":contains"));
-                branches.add(Branch.of("c.address" + like + ":contains"));
+                if (walkUnits != null) {
+                    String either = "(c.name" + like + ":contains or c.address" + like + ":contains)";
+                    branches.add(new Branch("customer c", either, either, true));
+                } else {
+                    branches.add(Branch.of("c.name" + like + ":contains"));
+                    branches.add(Branch.of("c.address" + like + ":contains"));
+                }
             }
         }
         return branches;
@@ -380,6 +410,49 @@ class CustomerRepository {
                 && Character.toTitleCase(cp) == cp);
     }
 
+    /**
+     * A name or address fragment searched unit by unit, for a scope of a few units (a supply station, a county;
+     * customer/V8__scoped_search.sql): the first {@code :limit} matches in number order of each unit of
+     * {@code :walkUnits}, of which the caller keeps the first {@code :limit}.
+     *
+     * <p>For each unit the walk reads its first {@code :walkRows} customers in number order from customer_unit (unit,
+     * number, with name and address: an index-only scan) and keeps those that match. A fragment common in the unit
+     * (its street, its estates) has its matches there, and they are the unit's first ones. A unit where the walk found
+     * fewer has few matches, or none: they are looked up apart (the subquery without order or limit is planned for all
+     * of its rows: the unit's entries of the (unit, trigram) GIN index, or its index entries one by one, whichever
+     * PostgreSQL estimates cheaper) and sorted. The whole-table plans fail a small scope both ways: walking the number
+     * index tests the unit of every customer in the table (all of them when the station has no match), and the trigram
+     * index fetches every match in the table to keep the station's.
+     */
+    private static String walkBranch(Where where, String condition, String limit) {
+        // the walk tests the fragment (and the scope's other conditions) on the walked rows alone: with a kind or a
+        // flag to test they are read from the table, otherwise the index has all it needs
+        String columns = "c.number, c.unit_id, c.name, c.address"
+                + (where.params.containsKey("kind") ? ", c.kind" : "")
+                + (where.params.containsKey("flag") ? ", c.flags" : "");
+        return """
+                with walk as materialized (
+                    select u.id as unit_id, w.number
+                      from unnest(cast(:walkUnits as bigint[])) as u(id)
+                     cross join lateral (
+                        select c.number
+                          from (select %1$s from customer c where c.unit_id = u.id
+                                 order by c.number limit :walkRows) c
+                         where %2$s and %3$s
+                         order by c.number limit :%4$s) w
+                )
+                select number from walk
+                union all
+                select f.number
+                  from unnest(cast(:walkUnits as bigint[])) as u(id)
+                 cross join lateral (
+                    select t.number
+                      from (select c.number from customer c where c.unit_id = u.id and %2$s and %3$s offset 0) t
+                     order by t.number limit :%4$s) f
+                 where (select count(*) from walk where walk.unit_id = u.id) < :%4$s
+                order by number limit :%4$s""".formatted(columns, where.sql, condition, limit);
+    }
+
     /** A phone fragment of {@value #WINDOW_DIGITS} digits or more through customer_phone_window. */
     private static Branch phoneBranch(String digits, Map<String, Object> params) {
         String inScope = "(:all or w.unit_id = any(:units))"
@@ -388,7 +461,7 @@ class CustomerRepository {
         params.put("window", Short.valueOf(digits.substring(last)));
         if (last == 0) {
             return new Branch("customer_phone_window w join customer c on c.number = w.number",
-                    "w.fragment = :window and " + inScope, "c.phone_digits like :contains");
+                    "w.fragment = :window and " + inScope, "c.phone_digits like :contains", false);
         }
         int other = last >= WINDOW_DIGITS ? last - WINDOW_DIGITS : 0;
         params.put("otherWindow", Short.valueOf(digits.substring(other, other + WINDOW_DIGITS)));
@@ -398,7 +471,7 @@ class CustomerRepository {
         return new Branch("customer_phone_window w join customer_phone_window o on o.number = w.number"
                 + " join customer c on c.number = w.number",
                 "w.fragment = :window and o.fragment = :otherWindow and " + inScope
-                        + " and strpos(c.phone_digits, :digits) > 0", "c.phone_digits like :contains");
+                        + " and strpos(c.phone_digits, :digits) > 0", "c.phone_digits like :contains", false);
     }
 
     private static Map<String, Object> contentParams(CustomerContent content, long unitId, Instant now) {

@@ -42,6 +42,13 @@ class Customers implements CustomerDirectory {
     static final Map<String, String> SORTS = sorts();
     /** The default order of a list and a search: by customer number. */
     private static final String BY_NUMBER = "c.number asc";
+    /**
+     * A text search looks for a name or address fragment unit by unit when the units searched hold at most one
+     * customer in this many: a supply station or a county. A larger scope (a city of ten stations in a million
+     * customers) is searched through the whole-table indexes, which the unit-by-unit walk does not beat there
+     * (docs/benchmarks.md, "Scoped customer search").
+     */
+    static final int WALK_SHARE = 20;
 
     private final CustomerRepository customers;
     private final OrgUnits units;
@@ -153,8 +160,8 @@ class Customers implements CustomerDirectory {
         DataScope scope = units.scopeOf(actor);
         if (filter.text() != null && !filter.text().isBlank() && page.orderBy().equals(BY_NUMBER)) {
             // counted up to the cap beyond the page's start, so that paging on never dead-ends
-            CustomerRepository.Found found = customers.searchByNumber(filter, scope, page.offset(), page.size(),
-                    page.offset() + Math.max(page.size(), properties.searchCountCap()));
+            CustomerRepository.Found found = customers.searchByNumber(filter, scope, walkUnits(filter, scope),
+                    page.offset(), page.size(), page.offset() + Math.max(page.size(), properties.searchCountCap()));
             if (!found.items().isEmpty() || page.page() == 0) {
                 return new PageResult<>(found.items(), page.page(), page.size(), found.items().size() < page.size()
                         ? page.offset() + found.items().size() : found.total());
@@ -167,6 +174,22 @@ class Customers implements CustomerDirectory {
             total = page.offset() + items.size();
         }
         return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /**
+     * The units a text search walks one by one ({@link CustomerRepository#searchByNumber(CustomerFilter, DataScope,
+     * Set, long, int, long)}): those of the unit filter, or else of a restricted scope, when they hold at most one
+     * customer in {@value #WALK_SHARE} (by the held counts per unit); null to search the whole table.
+     */
+    Set<Long> walkUnits(CustomerFilter filter, DataScope scope) {
+        Set<Long> searched = filter.unitIds() != null ? filter.unitIds() : scope.all() ? null : scope.unitIds();
+        if (searched == null || searched.isEmpty()) {
+            return null;
+        }
+        Map<Long, Long> byUnit = counts.byUnit();
+        long all = byUnit.values().stream().mapToLong(Long::longValue).sum();
+        long inScope = searched.stream().mapToLong(unit -> byUnit.getOrDefault(unit, 0L)).sum();
+        return inScope * WALK_SHARE <= all ? searched : null;
     }
 
     /** The unit codes given, narrowed to the actor's scope: a unit stands for its whole subtree. */
@@ -212,7 +235,8 @@ class Customers implements CustomerDirectory {
             return List.of();
         }
         int capped = Math.max(1, Math.min(limit, PageQuery.MAX_SIZE));
-        return customers.find(CustomerFilter.text(query), scope, "c.number asc", 0, capped).stream()
+        CustomerFilter filter = CustomerFilter.text(query);
+        return customers.searchByNumber(filter, scope, walkUnits(filter, scope), 0, capped, capped).items().stream()
                 .map(this::summary).toList();
     }
 
