@@ -420,7 +420,8 @@ class CustomerRepository {
      * (its street, its estates) has its matches there, and they are the unit's first ones. A unit where the walk found
      * fewer has few matches, or none: they are looked up apart (the subquery without order or limit is planned for all
      * of its rows: the unit's entries of the (unit, trigram) GIN index, or its index entries one by one, whichever
-     * PostgreSQL estimates cheaper) and sorted. The whole-table plans fail a small scope both ways: walking the number
+     * PostgreSQL estimates cheaper) and sorted; what the walk found there is among them (hence union, not union all).
+     * The whole-table plans fail a small scope both ways: walking the number
      * index tests the unit of every customer in the table (all of them when the station has no match), and the trigram
      * index fetches every match in the table to keep the station's.
      */
@@ -442,7 +443,7 @@ class CustomerRepository {
                          order by c.number limit :%4$s) w
                 )
                 select number from walk
-                union all
+                union
                 select f.number
                   from unnest(cast(:walkUnits as bigint[])) as u(id)
                  cross join lateral (

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.gridcare.Fixtures;
 import org.gridcare.GridCareTest;
 import org.gridcare.TestDatabase;
+import org.gridcare.identity.Role;
 import org.gridcare.organisation.DataScope;
 import org.gridcare.organisation.OrgUnit;
 import org.gridcare.organisation.OrgUnitKind;
@@ -44,6 +45,7 @@ class CustomerSearchTests {
     @Autowired CustomerRepository repository;
     @Autowired CustomerBulkLoad bulkLoad;
     @Autowired JdbcClient jdbc;
+    @Autowired Customers service;
 
     private String tag;
     private final List<String> numbers = new ArrayList<>();
@@ -235,6 +237,210 @@ class CustomerSearchTests {
         assertThat(numbers(CustomerFilter.text("gRIDcARE" + chinese), scopeOf(station))).containsExactly(byName);
         assertThat(numbers(CustomerFilter.text("care" + chinese.substring(0, 2)), scopeOf(station)))
                 .containsExactly(byName);
+    }
+
+    // ---- a scope of a few units (a station, a county): name and address fragments walked unit by unit ----
+
+    /**
+     * A county with two stations and a station of another county. The first station has 50 customers (numbers
+     * {@code base + 0..49}); a street fragment is in the address of 3, 46, 47 (commercial), 48 (important) and 49, in
+     * the name of 44 and at the start of the name of 45. The second station (101–105) has it in the addresses of 101
+     * and 103, the other county's station (200–202) in all three, which alone have a second fragment. Phones end in
+     * the customer's place (…2000 + i), and the other station has the first station's phone ending 2046 too.
+     */
+    private record County(OrgUnit county, OrgUnit first, OrgUnit second, OrgUnit elsewhere, String street,
+                          String outside, long base) {
+
+        List<String> numbers(int... offsets) {
+            return java.util.Arrays.stream(offsets).mapToObj(i -> Long.toString(base + i)).toList();
+        }
+    }
+
+    private County county() {
+        String county = Fixtures.unique("SCC");
+        fixtures.unit(county, OrgUnitKind.COUNTY_COMPANY, "HQ");
+        OrgUnit first = fixtures.unit(Fixtures.unique("SC1"), OrgUnitKind.SUPPLY_STATION, county);
+        OrgUnit second = fixtures.unit(Fixtures.unique("SC2"), OrgUnitKind.SUPPLY_STATION, county);
+        OrgUnit elsewhere = station();
+        long base = base();
+        String street = "街" + chinese(Long.toString(base).substring(4, 10));
+        String outside = "巷" + chinese(Long.toString(base).substring(4, 10));
+        List<CustomerBulkLoad.NewCustomerRow> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String name = i == 44 ? "甲" + street + "店" : i == 45 ? street + "户" : "户" + i;
+            boolean onStreet = i == 3 || i >= 46;
+            rows.add(row(base + i, name, i == 47 ? "COMMERCIAL" : "RESIDENTIAL",
+                    "浙江省湖州市" + (onStreet ? street : "某街") + i + "号", "1380000" + (2000 + i), first,
+                    i == 48 ? Set.of("IMPORTANT") : Set.of()));
+        }
+        for (int i = 101; i <= 105; i++) {
+            rows.add(row(base + i, "乙户" + i, "RESIDENTIAL", "浙江省湖州市" + (i % 2 == 1 && i < 105 ? street : "某街") + "号",
+                    "1390000" + (2000 + i), second, Set.of()));
+        }
+        for (int i = 200; i <= 202; i++) {
+            rows.add(row(base + i, "丙户" + i, "RESIDENTIAL", "浙江省嘉兴市" + street + outside + i + "号",
+                    i == 200 ? "13800002046" : "1370000" + (2000 + i), elsewhere, Set.of()));
+        }
+        bulkLoad.register(rows, Fixtures.admin());
+        return new County(fixtures.unit(county, OrgUnitKind.COUNTY_COMPANY, "HQ"), first, second, elsewhere, street,
+                outside, base);
+    }
+
+    private static CustomerBulkLoad.NewCustomerRow row(long number, String name, String kind, String address,
+                                                       String phone, OrgUnit unit, Set<String> flags) {
+        return new CustomerBulkLoad.NewCustomerRow(Long.toString(number), name, kind, "AC220V", address, List.of(phone),
+                null, null, null, unit.code(), flags, List.of());
+    }
+
+    private static String chinese(String digits) {
+        StringBuilder text = new StringBuilder();
+        digits.chars().forEach(d -> text.append("零一二三四五六七八九".charAt(d - '0')));
+        return text.toString();
+    }
+
+    @Test
+    void aStationWalkedUnitByUnitFindsWhatTheWholeTableSearchFinds() {
+        County c = county();
+        DataScope station = scopeOf(c.first());
+        Set<Long> walk = Set.of(c.first().id().value());
+        List<String> expected = c.numbers(3, 44, 45, 46, 47, 48, 49);
+        // an address fragment common in the station, also in names and at their start; every page size and cap:
+        // the walk of 20 customers per match fills a cap of one from the first 20 (3); a cap of two walks 40 of them,
+        // finds one and looks the rest up (3 and 44, once each); larger caps walk the whole station
+        for (long upTo = 1; upTo <= 8; upTo++) {
+            for (int size = 1; size <= upTo; size++) {
+                for (long offset = 0; offset + size <= upTo && offset < 7; offset += size) {
+                    CustomerRepository.Found walked = repository.searchByNumber(CustomerFilter.text(c.street()),
+                            station, walk, offset, size, upTo);
+                    CustomerRepository.Found whole = repository.searchByNumber(CustomerFilter.text(c.street()),
+                            station, offset, size, upTo);
+                    assertThat(walked.items()).extracting(Customer::number)
+                            .containsExactlyElementsOf(expected.subList((int) offset,
+                                    (int) Math.min(expected.size(), offset + size)))
+                            .containsExactlyElementsOf(whole.items().stream().map(Customer::number).toList());
+                    assertThat(walked.total()).isEqualTo(whole.total()).isEqualTo(Math.min(upTo, 7));
+                }
+            }
+        }
+        assertThat(walked(CustomerFilter.text(c.street()), station, walk)).containsExactlyElementsOf(expected);
+        // a name fragment, the kind and flag filters (read from the table during the walk), and the unit filter
+        assertThat(walked(CustomerFilter.text("甲" + c.street()), station, walk)).containsExactly(c.numbers(44).get(0));
+        assertThat(walked(new CustomerFilter(c.street(), CustomerKind.COMMERCIAL, null, null), station, walk))
+                .containsExactly(c.numbers(47).get(0));
+        assertThat(walked(new CustomerFilter(c.street(), null, CustomerFlag.IMPORTANT, null), station, walk))
+                .containsExactly(c.numbers(48).get(0));
+        // a fragment only the other county's station has: nothing, while the whole company finds it there
+        assertThat(walked(CustomerFilter.text(c.outside()), station, walk)).isEmpty();
+        assertThat(numbers(CustomerFilter.text(c.outside()), DataScope.unrestricted()))
+                .containsExactlyElementsOf(c.numbers(200, 201, 202));
+        // the walk never leaves the scope, whatever units it is given
+        assertThat(walked(CustomerFilter.text(c.outside()), station, Set.of(c.elsewhere().id().value()))).isEmpty();
+    }
+
+    @Test
+    void aCountyWalkedUnitByUnitMergesItsStationsInNumberOrderUpToTheCap() {
+        County c = county();
+        DataScope county = new DataScope(false, Set.of(c.county().id().value(), c.first().id().value(),
+                c.second().id().value()));
+        Set<Long> walk = county.unitIds();
+        List<String> expected = c.numbers(3, 44, 45, 46, 47, 48, 49, 101, 103);
+        List<String> seen = new ArrayList<>();
+        for (int offset = 0; offset < 10; offset += 2) {
+            CustomerRepository.Found page = repository.searchByNumber(CustomerFilter.text(c.street()), county, walk,
+                    offset, 2, offset + 4);
+            page.items().forEach(customer -> seen.add(customer.number()));
+            assertThat(page.total()).isEqualTo(Math.min(offset + 4, 9));
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(repository.searchByNumber(CustomerFilter.text(c.street()), county, walk, 0, 20, 50).total())
+                .isEqualTo(9);
+        // the total cap: "at least" 4
+        assertThat(repository.searchByNumber(CustomerFilter.text(c.street()), county, walk, 0, 2, 4).total())
+                .isEqualTo(4);
+        // a unit filter narrows the county to one station
+        Set<Long> second = Set.of(c.second().id().value());
+        assertThat(walked(new CustomerFilter(c.street(), null, null, second), county, second))
+                .containsExactlyElementsOf(c.numbers(101, 103));
+        assertThat(walked(CustomerFilter.text(c.outside()), county, walk)).isEmpty();
+    }
+
+    @Test
+    void stationAndCountyUsersFindTheirOwnCustomersByEveryKindOfSearchWord() throws Exception {
+        County c = county();
+        String stationUser = Fixtures.unique("sagent");
+        fixtures.user(stationUser, c.first().code(), Role.AGENT);
+        String countyUser = Fixtures.unique("cagent");
+        fixtures.user(countyUser, c.county().code(), Role.AGENT);
+        String number3 = c.numbers(3).get(0);
+
+        // address and name fragments: a street common in the station, paged, with the total
+        JsonNode first = search(stationUser, c.street(), 2, 0);
+        assertThat(first.findValuesAsString("number")).containsExactlyElementsOf(c.numbers(3, 44));
+        assertThat(first.get("total").asLong()).isEqualTo(7);
+        assertThat(search(stationUser, c.street(), 2, 3).findValuesAsString("number"))
+                .containsExactlyElementsOf(c.numbers(49));
+        assertThat(search(countyUser, c.street(), 20, 0).findValuesAsString("number"))
+                .containsExactlyElementsOf(c.numbers(3, 44, 45, 46, 47, 48, 49, 101, 103));
+        assertThat(search(stationUser, "甲" + c.street(), 20, 0).findValuesAsString("number"))
+                .containsExactlyElementsOf(c.numbers(44));
+        // present only outside: nothing, and a total of 0
+        for (String user : List.of(stationUser, countyUser)) {
+            JsonNode none = search(user, c.outside(), 20, 0);
+            assertThat(none.get("items")).isEmpty();
+            assertThat(none.get("total").asLong()).isZero();
+        }
+        assertThat(search("admin", c.outside(), 20, 0).get("total").asLong()).isEqualTo(3);
+        // the total cap (50) of a fragment every customer of the county has
+        JsonNode everyone = search(countyUser, "浙江省湖州市", 20, 0);
+        assertThat(everyone.get("total").asLong()).isEqualTo(50);
+        assertThat(everyone.findValuesAsString("number")).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 20).mapToObj(i -> Long.toString(c.base() + i)).toList());
+        // phone fragments (the station's 2046, not the other county's) and number prefixes, full numbers
+        assertThat(search(stationUser, "2046", 20, 0).findValuesAsString("number")).containsExactlyElementsOf(c.numbers(46));
+        assertThat(search(countyUser, "13800002046", 20, 0).findValuesAsString("number"))
+                .containsExactlyElementsOf(c.numbers(46));
+        assertThat(search(stationUser, "13900002103", 20, 0).get("items")).isEmpty();
+        assertThat(search(countyUser, "13900002103", 20, 0).findValuesAsString("number"))
+                .containsExactlyElementsOf(c.numbers(103));
+        String prefix = Long.toString(c.base() + 100).substring(0, 11);
+        assertThat(search(stationUser, prefix, 20, 0).get("items")).isEmpty();
+        assertThat(search(countyUser, prefix, 20, 0).findValuesAsString("number"))
+                .containsExactlyElementsOf(c.numbers(101, 102, 103, 104, 105));
+        assertThat(search(stationUser, number3, 20, 0).findValuesAsString("number")).containsExactly(number3);
+        assertThat(search(stationUser, c.numbers(200).get(0), 20, 0).get("items")).isEmpty();
+    }
+
+    @Test
+    void aSmallScopeIsWalkedAndTheWholeCompanyIsNot() {
+        County c = county();
+        // enough customers elsewhere that the county holds fewer than one in twenty of them
+        long base = base();
+        OrgUnit background = station();
+        List<CustomerBulkLoad.NewCustomerRow> rows = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            rows.add(row(base + i, "背景户" + i, "RESIDENTIAL", "浙江省某市某路" + i + "号", "13600000000", background,
+                    Set.of()));
+        }
+        bulkLoad.register(rows, Fixtures.admin());
+        DataScope county = new DataScope(false, Set.of(c.county().id().value(), c.first().id().value(),
+                c.second().id().value()));
+        assertThat(service.walkUnits(CustomerFilter.text(c.street()), county)).isEqualTo(county.unitIds());
+        Set<Long> second = Set.of(c.second().id().value());
+        assertThat(service.walkUnits(new CustomerFilter(c.street(), null, null, second), DataScope.unrestricted()))
+                .isEqualTo(second);
+        assertThat(service.walkUnits(CustomerFilter.text(c.street()), DataScope.unrestricted())).isNull();
+    }
+
+    private JsonNode search(String user, String q, int size, int page) throws Exception {
+        return json.readTree(mvc.perform(get("/api/v1/customers").param("q", q).param("size", String.valueOf(size))
+                        .param("page", String.valueOf(page)).with(user.equals("admin")
+                                ? httpBasic("admin", TestDatabase.ADMIN_PASSWORD) : httpBasic(user, Fixtures.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    private List<String> walked(CustomerFilter filter, DataScope scope, Set<Long> walkUnits) {
+        return repository.searchByNumber(filter, scope, walkUnits, 0, 20, 50).items().stream()
+                .map(Customer::number).toList();
     }
 
     private List<String> numbers(CustomerFilter filter, DataScope scope) {
