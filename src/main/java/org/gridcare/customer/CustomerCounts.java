@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class CustomerCounts {
 
     static final Duration MAX_AGE = Duration.ofMinutes(5);
+    /** How old {@link #approximateByUnit} counts may be. */
+    static final Duration APPROXIMATE_AGE = Duration.ofHours(1);
 
     private final CustomerRepository customers;
     private final Clock clock;
@@ -49,6 +51,21 @@ class CustomerCounts {
             counted = new Counted(fresh, before, now);
         }
         return fresh;
+    }
+
+    /**
+     * The counts held, even if customers were registered or changed since, when they are at most
+     * {@link #APPROXIMATE_AGE} old; otherwise counted afresh. For a choice a few customers more or less do not
+     * change (how a scope's search is planned, {@link Customers#walkUnits}): a customer registered before a search
+     * must not make it count the whole table first.
+     */
+    Map<Long, Long> approximateByUnit() {
+        Counted current = counted;
+        Instant now = Instant.now(clock);
+        if (current != null && !current.at().plus(APPROXIMATE_AGE).isBefore(now) && !current.at().isAfter(now)) {
+            return current.byUnit();
+        }
+        return byUnit();
     }
 
     @EventListener

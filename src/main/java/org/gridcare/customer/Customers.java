@@ -179,14 +179,15 @@ class Customers implements CustomerDirectory {
     /**
      * The units a text search walks one by one ({@link CustomerRepository#searchByNumber(CustomerFilter, DataScope,
      * Set, long, int, long)}): those of the unit filter, or else of a restricted scope, when they hold at most one
-     * customer in {@value #WALK_SHARE} (by the held counts per unit); null to search the whole table.
+     * customer in {@value #WALK_SHARE} (by the counts per unit held, up to an hour old); null to search the whole
+     * table.
      */
     Set<Long> walkUnits(CustomerFilter filter, DataScope scope) {
         Set<Long> searched = filter.unitIds() != null ? filter.unitIds() : scope.all() ? null : scope.unitIds();
         if (searched == null || searched.isEmpty()) {
             return null;
         }
-        Map<Long, Long> byUnit = counts.byUnit();
+        Map<Long, Long> byUnit = counts.approximateByUnit();
         long all = byUnit.values().stream().mapToLong(Long::longValue).sum();
         long inScope = searched.stream().mapToLong(unit -> byUnit.getOrDefault(unit, 0L)).sum();
         return inScope * WALK_SHARE <= all ? searched : null;
