@@ -299,7 +299,12 @@ class CustomerRepository {
                 (RowCallbackHandler) rs -> consumer.accept(map(rs, rs.getRow())));
     }
 
-    private record Where(String sql, Map<String, Object> params) {
+    /**
+     * A condition on the customer {@code c} ({@code sql}), its parameters, and the same condition without the data
+     * scope and the unit filter ({@code others}, "true" when that leaves none) for a search that takes the units on
+     * its own ({@link #walkBranch}).
+     */
+    private record Where(String sql, Map<String, Object> params, String others) {
     }
 
     /**
@@ -310,6 +315,7 @@ class CustomerRepository {
      */
     private static Where where(CustomerFilter filter, DataScope scope) {
         StringBuilder sql = new StringBuilder("(:all or c.unit_id = any(:units))");
+        StringBuilder others = new StringBuilder("true");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("all", scope.all());
         params.put("units", scope.unitIdArray());
@@ -318,21 +324,24 @@ class CustomerRepository {
         }
         List<Branch> branches = branches(filter.text(), params, null);
         if (!branches.isEmpty()) {
-            sql.append(" and (").append(String.join(" or ", branches.stream().map(Branch::plain).toList()))
+            others.append(" and (").append(String.join(" or ", branches.stream().map(Branch::plain).toList()))
                     .append(")");
         }
         if (filter.kind() != null) {
-            sql.append(" and c.kind = :kind");
+            others.append(" and c.kind = :kind");
             params.put("kind", filter.kind().name());
         }
         if (filter.flag() != null) {
-            sql.append(" and c.flags @> array[cast(:flag as varchar)]");
+            others.append(" and c.flags @> array[cast(:flag as varchar)]");
             params.put("flag", filter.flag().name());
+        }
+        if (others.length() > "true".length()) {
+            sql.append(others, "true".length(), others.length());
         }
         if (filter.unitIds() != null) {
             sql.append(" and c.unit_id = any(:filterUnits)");
         }
-        return new Where(sql.toString(), params);
+        return new Where(sql.toString(), params, others.toString());
     }
 
     /**
@@ -430,9 +439,13 @@ class CustomerRepository {
     private static String walkBranch(Where where, String condition, String limit) {
         // the walk tests the fragment (and the scope's other conditions) on the walked rows alone: with a kind or a
         // flag to test they are read from the table, otherwise the index has all it needs
-        String columns = "c.number, c.unit_id, c.name, c.address"
+        String columns = "c.number, c.name, c.address"
                 + (where.params.containsKey("kind") ? ", c.kind" : "")
                 + (where.params.containsKey("flag") ? ", c.flags" : "");
+        // the scope and the unit filter are tested on the units walked, not on each customer: as a condition on
+        // c.unit_id the GIN indexes would read the posting lists of every unit of the scope for each unit looked up
+        String units = "(:all or u.id = any(:units))"
+                + (where.params.containsKey("filterUnits") ? " and u.id = any(:filterUnits)" : "");
         return """
                 with walk as materialized (
                     select u.id as unit_id, w.number
@@ -443,6 +456,7 @@ class CustomerRepository {
                                  order by c.number limit :walkRows) c
                          where %2$s and %3$s
                          order by c.number limit :%4$s) w
+                     where %5$s
                 )
                 select number from walk
                 union
@@ -452,8 +466,8 @@ class CustomerRepository {
                     select t.number
                       from (select c.number, c.id from customer c where c.unit_id = u.id and %2$s and %3$s offset 0) t
                      order by t.number, t.id limit :%4$s) f
-                 where (select count(*) from walk where walk.unit_id = u.id) < :%4$s
-                order by number limit :%4$s""".formatted(columns, where.sql, condition, limit);
+                 where %5$s and (select count(*) from walk where walk.unit_id = u.id) < :%4$s
+                order by number limit :%4$s""".formatted(columns, where.others, condition, limit, units);
     }
 
     /** A phone fragment of {@value #WINDOW_DIGITS} digits or more through customer_phone_window. */
