@@ -432,9 +432,10 @@ class CustomerRepository {
      * breaks a tie: numbers are unique) because customer_unit does not hold it: PostgreSQL, which estimates a fragment
      * by the whole table (the station's absent street is a common one), would otherwise read the unit's 20,000
      * entries of customer_unit one by one (5 ms) rather than its few matches from the GIN indexes (0.2 ms).
-     * The whole-table plans fail a small scope both ways: walking the number
-     * index tests the unit of every customer in the table (all of them when the station has no match), and the trigram
-     * index fetches every match in the table to keep the station's.
+     *
+     * <p>The whole-table plans fail a small scope both ways: walking the number index tests the unit of every customer
+     * in the table (all of them when the station has no match), and the trigram index fetches every match in the
+     * table to keep the station's.
      */
     private static String walkBranch(Where where, String condition, String limit) {
         // the walk tests the fragment (and the scope's other conditions) on the walked rows alone: with a kind or a
