@@ -29,6 +29,8 @@ class CustomerCounts {
     private final Clock clock;
     private final AtomicLong generation = new AtomicLong();
     private volatile Counted counted;
+    /** The last counts {@link #approximateByUnit} took, kept even when customers changed while they were taken. */
+    private volatile Counted approximate;
 
     CustomerCounts(CustomerRepository customers, Clock clock) {
         this.customers = customers;
@@ -60,12 +62,15 @@ class CustomerCounts {
      * must not make it count the whole table first.
      */
     Map<Long, Long> approximateByUnit() {
-        Counted current = counted;
         Instant now = Instant.now(clock);
-        if (current != null && !current.at().plus(APPROXIMATE_AGE).isBefore(now) && !current.at().isAfter(now)) {
-            return current.byUnit();
+        for (Counted held : new Counted[] {counted, approximate}) {
+            if (held != null && !held.at().plus(APPROXIMATE_AGE).isBefore(now) && !held.at().isAfter(now)) {
+                return held.byUnit();
+            }
         }
-        return byUnit();
+        Map<Long, Long> fresh = byUnit();
+        approximate = new Counted(fresh, generation.get(), now);
+        return fresh;
     }
 
     @EventListener
