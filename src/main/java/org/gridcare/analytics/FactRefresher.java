@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.gridcare.complaint.ComplaintCaseChanged;
 import org.gridcare.quality.InspectionResultChanged;
+import org.gridcare.shared.CommitWrites;
 import org.gridcare.sla.SlaBreached;
 import org.gridcare.sla.SlaWarningRaised;
 import org.gridcare.workorder.Action;
@@ -28,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the KPI facts current. The per-order listeners run synchronously inside the transaction that published the
  * event (plain {@code @EventListener}): they note the order, and just before that transaction commits ONE statement
- * writes its changed orders to the queue {@code kpi_fact_pending} — so the note commits or rolls back with the change
+ * writes its changed orders to the queue {@code kpi_fact_pending}, sent with the transaction's other end writes
+ * ({@link CommitWrites}) — so the note commits or rolls back with the change
  * it notes, and a group of intakes committed together ({@code workorder.GroupCommit}) costs one small insert. The
  * refresh itself runs after the commit, out of the change's way (it reads the work order, SLA, complaint and quality
  * views: the heaviest statement of an intake): every {@code gridcare.analytics.fact-refresh-interval} the queue is
@@ -48,11 +50,13 @@ class FactRefresher {
     private static final Logger log = LoggerFactory.getLogger(FactRefresher.class);
 
     private final KpiFacts facts;
+    private final CommitWrites endWrites;
     /** The queue's refreshes: each batch a transaction of its own, also when a caller has one. */
     private final TransactionTemplate ownTransaction;
 
-    FactRefresher(KpiFacts facts, PlatformTransactionManager transactionManager) {
+    FactRefresher(KpiFacts facts, PlatformTransactionManager transactionManager, CommitWrites endWrites) {
         this.facts = facts;
+        this.endWrites = endWrites;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -142,6 +146,7 @@ class FactRefresher {
             pending = new Changed(new LinkedHashSet<>());
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
+            endWrites.expect();
         }
         pending.orders().add(orderId);
     }
@@ -159,9 +164,15 @@ class FactRefresher {
             return orders;
         }
 
+        /** Before the end writes are sent: the queue's note goes with them. */
+        @Override
+        public int getOrder() {
+            return CommitWrites.ORDER - 1;
+        }
+
         @Override
         public void beforeCommit(boolean readOnly) {
-            facts.enqueue(orders);
+            facts.enqueueAtCommit(orders);
         }
 
         @Override

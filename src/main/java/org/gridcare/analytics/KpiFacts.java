@@ -2,9 +2,11 @@ package org.gridcare.analytics;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.gridcare.shared.CommitWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -131,10 +133,14 @@ class KpiFacts {
     /** The advisory lock serialising refreshes ("kpi-fact"). */
     static final long REFRESH_LOCK = 0x6b70692d66616374L;
 
-    private final JdbcClient jdbc;
+    private static final String ENQUEUE = "insert into kpi_fact_pending (order_id) select unnest(cast(:ids as bigint[]))";
 
-    KpiFacts(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CommitWrites endWrites;
+
+    KpiFacts(JdbcClient jdbc, CommitWrites endWrites) {
         this.jdbc = jdbc;
+        this.endWrites = endWrites;
     }
 
     /** Refreshes the facts of the orders {@code ids} and of the orders they repeat: one statement. */
@@ -148,8 +154,14 @@ class KpiFacts {
     /** Notes the orders {@code ids} for a refresh after the current transaction commits: one statement. */
     void enqueue(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            jdbc.sql("insert into kpi_fact_pending (order_id) select unnest(cast(:ids as bigint[]))")
-                    .param("ids", ids.toArray(Long[]::new)).update();
+            jdbc.sql(ENQUEUE).param("ids", ids.toArray(Long[]::new)).update();
+        }
+    }
+
+    /** As {@link #enqueue}, sent with the transaction's other end writes (see {@link CommitWrites}). */
+    void enqueueAtCommit(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            endWrites.add(ENQUEUE, Map.of("ids", ids.toArray(Long[]::new)));
         }
     }
 

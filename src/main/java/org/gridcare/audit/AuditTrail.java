@@ -4,14 +4,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.gridcare.shared.CommitWrites;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
 import org.gridcare.shared.web.RequestIds;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,11 +35,13 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CommitWrites endWrites;
     /** The records held back by {@link #batched} on this thread, if it runs one. */
     private final ThreadLocal<List<Row>> held = new ThreadLocal<>();
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, CommitWrites endWrites) {
         this.jdbc = jdbc;
+        this.endWrites = endWrites;
         this.clock = clock;
     }
 
@@ -96,6 +100,7 @@ public class AuditTrail {
         Held untilCommit = (Held) TransactionSynchronizationManager.getResource(this);
         if (untilCommit == null) {
             untilCommit = new Held();
+            endWrites.expect();
             TransactionSynchronizationManager.bindResource(this, untilCommit);
             TransactionSynchronizationManager.registerSynchronization(untilCommit);
         }
@@ -112,25 +117,25 @@ public class AuditTrail {
     }
 
     /**
-     * The records a transaction holds back until it commits; written after every other before-commit step (which
-     * may add records), so last in order.
+     * The records a transaction holds back until it commits; handed to its end writes ({@link CommitWrites}: one round
+     * trip with the other modules' end writes) after every other before-commit step (which may add records).
      */
     private final class Held implements TransactionSynchronization {
 
         private final List<Row> rows = new ArrayList<>();
-        /** Written: a later {@code batched} call writes its own records. */
+        /** Handed over: a later {@code batched} call writes its own records. */
         private boolean written;
 
         @Override
         public int getOrder() {
-            return Ordered.LOWEST_PRECEDENCE;
+            return CommitWrites.ORDER - 1;
         }
 
         @Override
         public void beforeCommit(boolean readOnly) {
             written = true;
             for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
-                insert(rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS)));
+                endWrites.add(INSERT_ROWS, columns(rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS))));
             }
         }
 
@@ -165,25 +170,34 @@ public class AuditTrail {
                     .update();
             return;
         }
-        // one statement text for any number of records (each column an array), so the driver prepares it once
-        jdbc.sql("""
-                insert into audit_event (occurred_at, actor, actor_unit_id, action, entity_type, entity_id, summary,
-                                         client_address, request_id)
-                select * from unnest(cast(:at as timestamptz[]), cast(:actor as varchar[]), cast(:unit as bigint[]),
-                                     cast(:action as varchar[]), cast(:entityType as varchar[]),
-                                     cast(:entityId as varchar[]), cast(:summary as varchar[]),
-                                     cast(:client as varchar[]), cast(:requestId as varchar[]))
-                """)
-                .param("at", rows.stream().map(row -> row.at().toInstant().toString()).toArray(String[]::new))
-                .param("actor", rows.stream().map(Row::actor).toArray(String[]::new))
-                .param("unit", rows.stream().map(Row::unitId).toArray(Long[]::new))
-                .param("action", rows.stream().map(Row::action).toArray(String[]::new))
-                .param("entityType", rows.stream().map(Row::entityType).toArray(String[]::new))
-                .param("entityId", rows.stream().map(Row::entityId).toArray(String[]::new))
-                .param("summary", rows.stream().map(Row::summary).toArray(String[]::new))
-                .param("client", rows.stream().map(Row::client).toArray(String[]::new))
-                .param("requestId", rows.stream().map(Row::requestId).toArray(String[]::new))
-                .update();
+        jdbc.sql(INSERT_ROWS).params(columns(rows)).update();
+    }
+
+    /**
+     * One statement text for any number of records (each column an array, {@link #columns}), so the driver prepares
+     * it once.
+     */
+    private static final String INSERT_ROWS = """
+            insert into audit_event (occurred_at, actor, actor_unit_id, action, entity_type, entity_id, summary,
+                                     client_address, request_id)
+            select * from unnest(cast(:at as timestamptz[]), cast(:actor as varchar[]), cast(:unit as bigint[]),
+                                 cast(:action as varchar[]), cast(:entityType as varchar[]),
+                                 cast(:entityId as varchar[]), cast(:summary as varchar[]),
+                                 cast(:client as varchar[]), cast(:requestId as varchar[]))
+            """;
+
+    private static Map<String, Object> columns(List<Row> rows) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("at", rows.stream().map(row -> row.at().toInstant().toString()).toArray(String[]::new));
+        columns.put("actor", rows.stream().map(Row::actor).toArray(String[]::new));
+        columns.put("unit", rows.stream().map(Row::unitId).toArray(Long[]::new));
+        columns.put("action", rows.stream().map(Row::action).toArray(String[]::new));
+        columns.put("entityType", rows.stream().map(Row::entityType).toArray(String[]::new));
+        columns.put("entityId", rows.stream().map(Row::entityId).toArray(String[]::new));
+        columns.put("summary", rows.stream().map(Row::summary).toArray(String[]::new));
+        columns.put("client", rows.stream().map(Row::client).toArray(String[]::new));
+        columns.put("requestId", rows.stream().map(Row::requestId).toArray(String[]::new));
+        return columns;
     }
 
     private static String clientAddress() {
