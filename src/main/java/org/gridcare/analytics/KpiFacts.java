@@ -151,14 +151,10 @@ class KpiFacts {
         }
     }
 
-    /** Notes the orders {@code ids} for a refresh after the current transaction commits: one statement. */
-    void enqueue(Collection<Long> ids) {
-        if (!ids.isEmpty()) {
-            jdbc.sql(ENQUEUE).param("ids", ids.toArray(Long[]::new)).update();
-        }
-    }
-
-    /** As {@link #enqueue}, sent with the transaction's other end writes (see {@link CommitWrites}). */
+    /**
+     * Notes the orders {@code ids} for a refresh after the current transaction commits: one statement, sent with the
+     * transaction's other end writes (see {@link CommitWrites}).
+     */
     void enqueueAtCommit(Collection<Long> ids) {
         if (!ids.isEmpty()) {
             endWrites.add(ENQUEUE, Map.of("ids", ids.toArray(Long[]::new)));

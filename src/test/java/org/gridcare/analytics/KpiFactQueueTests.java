@@ -2,7 +2,6 @@ package org.gridcare.analytics;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -95,9 +94,9 @@ class KpiFactQueueTests {
             // stale facts for both orders, each noted (in this uncommitted transaction: no other refresh sees them)
             jdbc.sql("update kpi_order_fact set handler = 'stale' where order_id in (:a, :b)")
                     .param("a", first).param("b", second).update();
-            facts.enqueue(List.of(first));
+            note(first);
             long firstNote = facts.lastPending();
-            facts.enqueue(List.of(second));
+            note(second);
             assertThat(facts.refreshPending(firstNote, FactRefresher.BATCH)).as("the first note, maybe others' before")
                     .isPositive();
             assertThat(handler(first)).isNotEqualTo("stale");
@@ -114,6 +113,11 @@ class KpiFactQueueTests {
                     .param("a", first).param("b", second).query(Long.class).single()).isZero();
             status.setRollbackOnly();
         });
+    }
+
+    /** Queues an order's facts as a change does, but at once (in this transaction, not at its commit). */
+    private void note(long orderId) {
+        jdbc.sql("insert into kpi_fact_pending (order_id) values (:id)").param("id", orderId).update();
     }
 
     private String handler(long orderId) {
