@@ -179,8 +179,8 @@ class Customers implements CustomerDirectory {
     /**
      * The units a text search walks one by one ({@link CustomerRepository#searchByNumber(CustomerFilter, DataScope,
      * Set, long, int, long)}): those of the unit filter, or else of a restricted scope, when they hold at most one
-     * customer in {@value #WALK_SHARE} (by the counts per unit held, up to an hour old); null to search the whole
-     * table.
+     * customer in {@value #WALK_SHARE} (by the counts per unit held, recounted in the background when old); null to
+     * search the whole table.
      */
     Set<Long> walkUnits(CustomerFilter filter, DataScope scope) {
         Set<Long> searched = filter.unitIds() != null ? filter.unitIds() : scope.all() ? null : scope.unitIds();
