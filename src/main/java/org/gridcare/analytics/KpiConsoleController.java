@@ -22,6 +22,7 @@ import org.gridcare.shared.DomainException;
 import org.gridcare.shared.PageResult;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.gridcare.workorder.Channel;
 import org.gridcare.workorder.WorkOrderType;
@@ -30,7 +31,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +44,7 @@ import tools.jackson.databind.ObjectMapper;
  * the orders behind every number, an Excel export of every table and a printable page. The charts are drawn
  * by {@code /js/kpi-dashboard.js} from JSON in data attributes (the CSP allows no inline scripts).
  */
-@Controller
+@ConsoleController
 @PreAuthorize("isAuthenticated()")
 class KpiConsoleController {
 

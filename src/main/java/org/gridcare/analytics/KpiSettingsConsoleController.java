@@ -7,9 +7,9 @@ import org.gridcare.organisation.OrgUnits;
 import org.gridcare.shared.DomainException;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Targets per KPI and unit, the formula settings and the rebuild of the facts (考核目标设置). */
-@Controller
+@ConsoleController
 @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
 class KpiSettingsConsoleController {
 

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 
 import org.gridcare.shared.BusinessTime;
 import org.gridcare.shared.PageQuery;
+import org.gridcare.shared.web.ConsoleController;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The audit trail in the console, for administrators; days are calendar days in business time. */
-@Controller
+@ConsoleController
 @RequestMapping("/admin/audit")
 @PreAuthorize("hasRole('ADMIN')")
 class AuditConsoleController {

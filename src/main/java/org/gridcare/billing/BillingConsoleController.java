@@ -15,11 +15,11 @@ import org.gridcare.shared.ConflictException;
 import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Billing in the console: tariffs and their versions (examples marked), the quote calculator, a customer's
  * bills with one bill's lines and the explanation against another month, and bill runs.
  */
-@Controller
+@ConsoleController
 class BillingConsoleController {
 
     private final Tariffs tariffs;

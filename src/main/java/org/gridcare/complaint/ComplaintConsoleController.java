@@ -16,6 +16,7 @@ import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,7 +25,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +40,7 @@ import tools.jackson.databind.ObjectMapper;
  * forms (each a POST with the version seen, CSRF-protected; a refused move shows its message on the page and
  * changes nothing) and the hotspot heat map with the monthly trend.
  */
-@Controller
+@ConsoleController
 @RequestMapping("/complaints")
 @PreAuthorize(ComplaintApiController.READERS)
 class ComplaintConsoleController {

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gridcare.organisation.DataScope;
+import org.gridcare.shared.CommitWrites;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.PageResult;
+import org.gridcare.shared.SequenceBlock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,10 +33,15 @@ class ComplaintRepository {
     private static final String SELECT = "select c.*, p.order_number as repeat_of_number, " + OVERDUE
             + " as overdue from complaint_case c left join complaint_case p on p.id = c.repeat_of_id";
 
+    /** Case ids taken from the sequence per round trip. */
+    private static final int ID_BLOCK = 32;
+
     private final JdbcClient jdbc;
+    private final SequenceBlock ids;
 
     ComplaintRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.ids = new SequenceBlock(jdbc, "complaint_case_id_seq", ID_BLOCK);
     }
 
     /** A case to open with its repeat window's start (null: link none), its two deadlines and its event's detail. */
@@ -53,7 +60,81 @@ class ComplaintRepository {
      * has no injury or special event yet.
      */
     List<OpenedFor> openAll(List<NewCase> cases, Instant at) {
+        return jdbc.sql(openSql(false)).params(openParameters(cases, null, at))
+                .query((rs, row) -> new OpenedFor(rs.getLong("order_id"), rs.getLong("id"),
+                        (Long) rs.getObject("repeat_of_id"))).list();
+    }
+
+    /**
+     * As {@link #openAll} for the complaint orders accepted in the current transaction, under the ids given (taken
+     * with {@link #nextIds}), sent with the transaction's end writes ({@code endWrites}) rather than in a round trip
+     * of its own; an order that has its case already fails the commit.
+     */
+    void openAllAtCommit(List<NewCase> cases, long[] ids, Instant at, CommitWrites endWrites) {
+        endWrites.add(openSql(true), openParameters(cases, ids, at));
+    }
+
+    /** Ids for cases about to be opened. */
+    long[] nextIds(int n) {
+        return ids.next(n);
+    }
+
+    /**
+     * The opening statement: the cases (with the given ids, or the sequence's), their deadlines and their events; at
+     * commit it returns nothing (the events' insert is the statement itself), otherwise the cases opened.
+     */
+    private static String openSql(boolean atCommit) {
+        String event = """
+                    insert into complaint_event (case_id, occurred_at, actor, action, detail)
+                    select c.id, :at, 'system', 'OPENED', left(i.detail
+                           || case when c.repeat_of_id is null then '' else ' · repeat' end, %d)
+                      from created c join input i on i.order_id = c.order_id
+                """.formatted(DETAIL_MAX);
+        return """
+                with input as (
+                    select * from unnest(cast(:ids as bigint[]), cast(:orders as bigint[]), cast(:numbers as varchar[]),
+                        cast(:units as bigint[]),
+                        cast(:customers as varchar[]), cast(:channels as varchar[]), cast(:sources as varchar[]),
+                        cast(:categories as varchar[]), cast(:grades as varchar[]), cast(:reasons as varchar[]),
+                        cast(:media as boolean[]), cast(:risks as boolean[]), cast(:received as timestamptz[]),
+                        cast(:since as timestamptz[]), cast(:investigationWarn as timestamptz[]),
+                        cast(:investigationDue as timestamptz[]), cast(:closureWarn as timestamptz[]),
+                        cast(:closureDue as timestamptz[]), cast(:details as varchar[]))
+                        as i (id, order_id, order_number, unit_id, customer_number, channel, source, category_code,
+                              grade, grade_reason, media, escalation_risk, received_at, since, investigation_warn,
+                              investigation_due, closure_warn, closure_due, detail)
+                ), created as (
+                    insert into complaint_case (id, order_id, order_number, unit_id, customer_number, channel, source,
+                        category_code, grade, grade_reason, injury, media, special_event, escalation_risk,
+                        repeat_of_id, status, received_at, created_at, updated_at)
+                    select coalesce(i.id, nextval('complaint_case_id_seq')), i.order_id, i.order_number, i.unit_id,
+                        i.customer_number, i.channel, i.source,
+                        i.category_code, i.grade, i.grade_reason, false, i.media, false, i.escalation_risk,
+                        (select p.id from complaint_case p
+                          where p.customer_number = i.customer_number and p.received_at < i.received_at
+                            and p.received_at >= i.since
+                          order by p.received_at desc, p.id desc limit 1),
+                        :status, i.received_at, :at, :at
+                      from input i
+                    %s
+                    returning id, order_id, repeat_of_id
+                ), deadlines as (
+                    insert into complaint_deadline (case_id, kind, started_at, warn_at, due_at)
+                    select c.id, d.kind, i.received_at, d.warn, d.due
+                      from created c join input i on i.order_id = c.order_id
+                     cross join lateral (values (cast(:investigation as varchar), i.investigation_warn,
+                                                 i.investigation_due),
+                                                (cast(:closure as varchar), i.closure_warn, i.closure_due))
+                           d (kind, warn, due)
+                )
+                """.formatted(atCommit ? "" : "on conflict (order_id) do nothing")
+                + (atCommit ? event : ", event as (\n" + event + ")\nselect order_id, id, repeat_of_id from created");
+    }
+
+    /** The columns of {@code cases} as arrays, with their ids ({@code ids}, or null: the sequence's). */
+    private static Map<String, Object> openParameters(List<NewCase> cases, long[] ids, Instant at) {
         int n = cases.size();
+        Long[] caseIds = new Long[n];
         Long[] orders = new Long[n];
         String[] numbers = new String[n];
         Long[] units = new Long[n];
@@ -75,6 +156,7 @@ class ComplaintRepository {
         for (int i = 0; i < n; i++) {
             NewCase x = cases.get(i);
             ComplaintCase c = x.c();
+            caseIds[i] = ids == null ? null : ids[i];
             orders[i] = c.orderId;
             numbers[i] = c.orderNumber;
             units[i] = c.unitId;
@@ -94,59 +176,31 @@ class ComplaintRepository {
             closureDue[i] = x.closure().dueAt().toString();
             details[i] = x.detail();
         }
-        return jdbc.sql("""
-                with input as (
-                    select * from unnest(cast(:orders as bigint[]), cast(:numbers as varchar[]), cast(:units as bigint[]),
-                        cast(:customers as varchar[]), cast(:channels as varchar[]), cast(:sources as varchar[]),
-                        cast(:categories as varchar[]), cast(:grades as varchar[]), cast(:reasons as varchar[]),
-                        cast(:media as boolean[]), cast(:risks as boolean[]), cast(:received as timestamptz[]),
-                        cast(:since as timestamptz[]), cast(:investigationWarn as timestamptz[]),
-                        cast(:investigationDue as timestamptz[]), cast(:closureWarn as timestamptz[]),
-                        cast(:closureDue as timestamptz[]), cast(:details as varchar[]))
-                        as i (order_id, order_number, unit_id, customer_number, channel, source, category_code, grade,
-                              grade_reason, media, escalation_risk, received_at, since, investigation_warn,
-                              investigation_due, closure_warn, closure_due, detail)
-                ), created as (
-                    insert into complaint_case (order_id, order_number, unit_id, customer_number, channel, source,
-                        category_code, grade, grade_reason, injury, media, special_event, escalation_risk,
-                        repeat_of_id, status, received_at, created_at, updated_at)
-                    select i.order_id, i.order_number, i.unit_id, i.customer_number, i.channel, i.source,
-                        i.category_code, i.grade, i.grade_reason, false, i.media, false, i.escalation_risk,
-                        (select p.id from complaint_case p
-                          where p.customer_number = i.customer_number and p.received_at < i.received_at
-                            and p.received_at >= i.since
-                          order by p.received_at desc, p.id desc limit 1),
-                        :status, i.received_at, :at, :at
-                      from input i
-                    on conflict (order_id) do nothing
-                    returning id, order_id, repeat_of_id
-                ), deadlines as (
-                    insert into complaint_deadline (case_id, kind, started_at, warn_at, due_at)
-                    select c.id, d.kind, i.received_at, d.warn, d.due
-                      from created c join input i on i.order_id = c.order_id
-                     cross join lateral (values (cast(:investigation as varchar), i.investigation_warn,
-                                                 i.investigation_due),
-                                                (cast(:closure as varchar), i.closure_warn, i.closure_due))
-                           d (kind, warn, due)
-                ), event as (
-                    insert into complaint_event (case_id, occurred_at, actor, action, detail)
-                    select c.id, :at, 'system', 'OPENED', left(i.detail
-                           || case when c.repeat_of_id is null then '' else ' · repeat' end, %d)
-                      from created c join input i on i.order_id = c.order_id
-                )
-                select order_id, id, repeat_of_id from created
-                """.formatted(DETAIL_MAX))
-                .param("orders", orders).param("numbers", numbers).param("units", units)
-                .param("customers", customers).param("channels", channels).param("sources", sources)
-                .param("categories", categories).param("grades", grades).param("reasons", reasons)
-                .param("media", media).param("risks", risks).param("received", received).param("since", since)
-                .param("investigationWarn", investigationWarn).param("investigationDue", investigationDue)
-                .param("closureWarn", closureWarn).param("closureDue", closureDue).param("details", details)
-                .param("investigation", cases.get(0).investigation().kind())
-                .param("closure", cases.get(0).closure().kind())
-                .param("status", ComplaintStatus.OPEN.name()).param("at", ts(at))
-                .query((rs, row) -> new OpenedFor(rs.getLong("order_id"), rs.getLong("id"),
-                        (Long) rs.getObject("repeat_of_id"))).list();
+        Map<String, Object> p = new HashMap<>();
+        p.put("ids", caseIds);
+        p.put("orders", orders);
+        p.put("numbers", numbers);
+        p.put("units", units);
+        p.put("customers", customers);
+        p.put("channels", channels);
+        p.put("sources", sources);
+        p.put("categories", categories);
+        p.put("grades", grades);
+        p.put("reasons", reasons);
+        p.put("media", media);
+        p.put("risks", risks);
+        p.put("received", received);
+        p.put("since", since);
+        p.put("investigationWarn", investigationWarn);
+        p.put("investigationDue", investigationDue);
+        p.put("closureWarn", closureWarn);
+        p.put("closureDue", closureDue);
+        p.put("details", details);
+        p.put("investigation", cases.get(0).investigation().kind());
+        p.put("closure", cases.get(0).closure().kind());
+        p.put("status", ComplaintStatus.OPEN.name());
+        p.put("at", ts(at));
+        return p;
     }
 
     boolean update(ComplaintCase c) {
@@ -468,11 +522,31 @@ class ComplaintRepository {
 
     void insertNotice(long caseId, String orderNumber, long unitId, String role, String kind, String detail,
                       Instant at) {
-        jdbc.sql("""
-                insert into complaint_notice (case_id, order_number, unit_id, recipient_role, kind, detail, created_at)
-                values (:case, :number, :unit, :role, :kind, :detail, :at)
-                """).param("case", caseId).param("number", orderNumber).param("unit", unitId).param("role", role)
-                .param("kind", kind).param("detail", truncate(detail)).param("at", ts(at)).update();
+        jdbc.sql(INSERT_NOTICE).params(notice(caseId, orderNumber, unitId, role, kind, detail, at)).update();
+    }
+
+    /** As {@link #insertNotice}, sent with the transaction's end writes (after a case opened there). */
+    void insertNoticeAtCommit(long caseId, String orderNumber, long unitId, String role, String kind, String detail,
+                              Instant at, CommitWrites endWrites) {
+        endWrites.add(INSERT_NOTICE, notice(caseId, orderNumber, unitId, role, kind, detail, at));
+    }
+
+    private static final String INSERT_NOTICE = """
+            insert into complaint_notice (case_id, order_number, unit_id, recipient_role, kind, detail, created_at)
+            values (:case, :number, :unit, :role, :kind, :detail, :at)
+            """;
+
+    private static Map<String, Object> notice(long caseId, String orderNumber, long unitId, String role, String kind,
+                                              String detail, Instant at) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("case", caseId);
+        p.put("number", orderNumber);
+        p.put("unit", unitId);
+        p.put("role", role);
+        p.put("kind", kind);
+        p.put("detail", truncate(detail));
+        p.put("at", ts(at));
+        return p;
     }
 
     /** A notice row with its unit id. */

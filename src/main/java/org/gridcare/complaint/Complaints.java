@@ -25,6 +25,7 @@ import org.gridcare.organisation.OrgUnit;
 import org.gridcare.organisation.OrgUnitId;
 import org.gridcare.organisation.OrgUnits;
 import org.gridcare.shared.BusinessTime;
+import org.gridcare.shared.CommitWrites;
 import org.gridcare.shared.ConflictException;
 import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.NotFoundException;
@@ -64,6 +65,7 @@ public class Complaints {
     public static final Map<String, String> SORTS = sorts();
 
     private final ComplaintRepository repo;
+    private final CommitWrites endWrites;
     private final OrgUnits units;
     private final Users users;
     private final CustomerDirectory customers;
@@ -84,8 +86,9 @@ public class Complaints {
 
     Complaints(ComplaintRepository repo, OrgUnits units, Users users, CustomerDirectory customers,
                WorkOrders workOrders, SlaClocks sla, AuditTrail audit, ApplicationEventPublisher events,
-               ComplaintProperties properties, Clock clock) {
+               ComplaintProperties properties, Clock clock, CommitWrites endWrites) {
         this.repo = repo;
+        this.endWrites = endWrites;
         this.units = units;
         this.users = users;
         this.customers = customers;
@@ -115,7 +118,8 @@ public class Complaints {
     /**
      * Opens the case of a newly accepted complaint order, in the order's transaction: just before it commits,
      * together with the cases of the transaction's other new complaint orders (a group of intakes), in one statement
-     * — or at once without a transaction, or when the transaction acts on a case (see {@link #openPending}). The
+     * sent with the transaction's end writes ({@link CommitWrites}, no round trip of its own) — or at once without a
+     * transaction, or when the transaction acts on a case (see {@link #openPending}). The
      * source comes from the channel (media attention makes it MEDIA), an order flagged for media attention starts as
      * MAJOR, and the customer's previous complaint within the repeat window is linked. Nothing happens for other
      * types or an order that already has its case. The case is opened by the system (its event and audit record).
@@ -126,7 +130,7 @@ public class Complaints {
             return;
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            openAll(List.of(order));
+            openAll(List.of(order), false);
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -134,6 +138,7 @@ public class Complaints {
             pending = new Pending();
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
+            endWrites.expect();
         }
         pending.orders.add(order);
     }
@@ -143,11 +148,15 @@ public class Complaints {
      * that may have accepted complaint orders calls it first.
      */
     void openPending() {
+        openPending(false);
+    }
+
+    private void openPending(boolean atCommit) {
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending != null && !pending.orders.isEmpty()) {
             List<OrderDigest> orders = List.copyOf(pending.orders);
             pending.orders.clear();
-            openAll(orders);
+            openAll(orders, atCommit);
         }
     }
 
@@ -156,7 +165,7 @@ public class Complaints {
 
         private final List<OrderDigest> orders = new ArrayList<>();
 
-        /** Before the KPI facts are refreshed (they count complaint cases). */
+        /** Before the steps that add the audit records and the KPI queue's note to the end writes. */
         @Override
         public int getOrder() {
             return Ordered.HIGHEST_PRECEDENCE;
@@ -164,7 +173,7 @@ public class Complaints {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            openPending();
+            openPending(true);
         }
 
         @Override
@@ -173,8 +182,12 @@ public class Complaints {
         }
     }
 
-    /** Opens the cases of new complaint orders in one statement, with their audit records in one more. */
-    private void openAll(List<OrderDigest> orders) {
+    /**
+     * Opens the cases of new complaint orders in one statement, with their audit records in one more; at commit
+     * ({@code atCommit}: the transaction is committing, nothing reads the cases before it ends) under ids taken
+     * beforehand, both with the transaction's end writes.
+     */
+    private void openAll(List<OrderDigest> orders, boolean atCommit) {
         Instant now = Instant.now(clock);
         Map<String, ComplaintSource> sources = currentRules().sources();
         Map<ComplaintGrade, GradeRule> rules = rules();
@@ -186,11 +199,23 @@ public class Complaints {
             byId.put(order.orderId(), order);
         }
         audit.batched(() -> {
-            for (ComplaintRepository.OpenedFor opened : repo.openAll(cases, now)) {
+            List<ComplaintRepository.OpenedFor> openedFor;
+            if (atCommit) {
+                long[] ids = repo.nextIds(cases.size());
+                repo.openAllAtCommit(cases, ids, now, endWrites);
+                openedFor = new ArrayList<>();
+                for (int i = 0; i < cases.size(); i++) {
+                    openedFor.add(new ComplaintRepository.OpenedFor(cases.get(i).c().orderId, ids[i], null));
+                }
+            } else {
+                openedFor = repo.openAll(cases, now);
+            }
+            for (ComplaintRepository.OpenedFor opened : openedFor) {
                 OrderDigest order = byId.get(opened.orderId());
                 ComplaintGrade grade = order.media() ? ComplaintGrade.MAJOR : ComplaintGrade.ORDINARY;
                 if (rules.get(grade).notifyLeadership()) {
-                    notifyLeadership(opened.id(), order.number(), order.unitId(), grade, gradeReason(order), now);
+                    notifyLeadership(opened.id(), order.number(), order.unitId(), grade, gradeReason(order), now,
+                            atCommit);
                 }
                 audit.record("COMPLAINT_OPENED", ENTITY, String.valueOf(opened.id()),
                         "order %s, %s".formatted(order.number(), order.categoryCode()));
@@ -266,9 +291,15 @@ public class Complaints {
     }
 
     private void notifyLeadership(long caseId, String orderNumber, long unitId, ComplaintGrade grade, String reason,
-                                  Instant now) {
-        repo.insertNotice(caseId, orderNumber, unitId, "MANAGER", "MAJOR_COMPLAINT",
-                "%s %s%s".formatted(orderNumber, grade, reason == null ? "" : ": " + reason), now);
+                                  Instant now, boolean atCommit) {
+        String detail = "%s %s%s".formatted(orderNumber, grade, reason == null ? "" : ": " + reason);
+        if (atCommit) {
+            // after its case, which is one of the end writes too
+            repo.insertNoticeAtCommit(caseId, orderNumber, unitId, "MANAGER", "MAJOR_COMPLAINT", detail, now,
+                    endWrites);
+        } else {
+            repo.insertNotice(caseId, orderNumber, unitId, "MANAGER", "MAJOR_COMPLAINT", detail, now);
+        }
         audit.record("COMPLAINT_LEADERSHIP_NOTIFIED", ENTITY, String.valueOf(caseId),
                 "major complaint %s reported to the managers of unit %d".formatted(orderNumber, unitId));
     }
@@ -408,7 +439,7 @@ public class Complaints {
             startClocks(c.id, rule, c.receivedAt);
         }
         if (c.grade == ComplaintGrade.MAJOR && before != ComplaintGrade.MAJOR && rule.notifyLeadership()) {
-            notifyLeadership(c.id, c.orderNumber, c.unitId, c.grade, reason, now);
+            notifyLeadership(c.id, c.orderNumber, c.unitId, c.grade, reason, now, false);
         }
         String detail = "%s → %s%s%s".formatted(before, c.grade, c.escalationRisk ? " · escalation risk" : "",
                 reason == null ? "" : ": " + reason);

@@ -7,18 +7,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every console page's layout needs: the signed-in user ({@code me}), the page's own address
- * ({@code currentPath}, where the language switch returns to) and the request id for error pages.
+ * ({@code currentPath}, where the language switch returns to) and the request id for error pages. Only for the
+ * console's controllers and the error pages: the REST API's calls (most of the traffic) skip it.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = ConsoleController.class, assignableTypes = ErrorController.class)
 class ConsoleModel {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleModel.class);

@@ -6,14 +6,14 @@ import java.util.List;
 
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The page staff land on after signing in: who they are, where to go, and the other modules' widgets. */
-@Controller
+@ConsoleController
 class HomeConsoleController {
 
     private static final Logger log = LoggerFactory.getLogger(HomeConsoleController.class);

@@ -19,13 +19,13 @@ import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.PageResult;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and meters (personal data masked, "show" unmasks and is audited), create/edit forms, CSV import
  * with its per-row report, and CSV/Excel export of the current search.
  */
-@Controller
+@ConsoleController
 @RequestMapping("/customers")
 class CustomerConsoleController {
 

@@ -9,11 +9,11 @@ import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The feedback console: the list with filters, the form for a new feedback and the page of one with its moves. */
-@Controller
+@ConsoleController
 @RequestMapping("/feedback")
 @PreAuthorize(FeedbackApiController.READERS)
 class FeedbackConsoleController {

@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.gridcare.shared.DomainException;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The signed-in user's own account: password, console language and personal API tokens. */
-@Controller
+@ConsoleController
 @RequestMapping("/account")
 class AccountConsoleController {
 

@@ -2,17 +2,17 @@ package org.gridcare.identity;
 
 import jakarta.servlet.http.HttpSession;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-in page; Spring Security's form login takes the POST. */
-@Controller
+@ConsoleController
 class SignInConsoleController {
 
     @GetMapping("/login")

@@ -17,9 +17,9 @@ import org.gridcare.shared.DomainException;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff accounts in the console: find, create, change, reset a password, lift a lockout. */
-@Controller
+@ConsoleController
 @RequestMapping("/admin/users")
 @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
 class UserConsoleController {

@@ -9,12 +9,12 @@ import org.gridcare.shared.DomainException;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The rewards-and-penalties console: the records (a manager's approval queue), a ledger, and the rules. */
-@Controller
+@ConsoleController
 @RequestMapping("/incentives")
 @PreAuthorize("isAuthenticated()")
 class IncentiveConsoleController {

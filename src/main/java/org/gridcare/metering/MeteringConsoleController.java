@@ -13,11 +13,11 @@ import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +32,7 @@ import tools.jackson.databind.ObjectMapper;
  * import runs, so a reload or a second browser shows the same progress), one import's row report, and
  * a customer's consumption analysis with ECharts (wired by /js/metering.js, no inline script).
  */
-@Controller
+@ConsoleController
 
 class MeteringConsoleController {
 

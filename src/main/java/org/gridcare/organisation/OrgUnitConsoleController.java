@@ -10,9 +10,9 @@ import jakarta.validation.constraints.Size;
 import org.gridcare.shared.DomainException;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The organisation tree in the console: browse it, add units, rename, re-type, move, disable. */
-@Controller
+@ConsoleController
 @RequestMapping("/admin/org-units")
 @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
 class OrgUnitConsoleController {

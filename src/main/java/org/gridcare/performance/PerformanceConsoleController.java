@@ -12,11 +12,11 @@ import org.gridcare.shared.DomainException;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.ObjectMapper;
 
 /** The performance console: rankings and team cards, a card with its drill-down and trend, adjustments, schemes. */
-@Controller
+@ConsoleController
 @RequestMapping("/performance")
 @PreAuthorize("isAuthenticated()")
 class PerformanceConsoleController {

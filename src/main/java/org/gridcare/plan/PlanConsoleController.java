@@ -9,11 +9,11 @@ import java.util.Map;
 
 import org.gridcare.shared.DomainException;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * from a high-bill consultation), one plan with its execution and evaluation, the list of plans with the realised
  * savings per unit, and the small panels the customer and order pages load with htmx.
  */
-@Controller
+@ConsoleController
 @RequestMapping("/plans")
 @PreAuthorize(PlanApiController.READERS)
 class PlanConsoleController {

@@ -17,6 +17,7 @@ import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.gridcare.workorder.WorkOrderType;
 import org.gridcare.workorder.WorkOrders;
@@ -24,7 +25,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with the order's timeline and reply beside the scoring form, the appeal and decision forms, the plans and the
  * spot checks.
  */
-@Controller
+@ConsoleController
 @RequestMapping("/quality")
 @PreAuthorize("isAuthenticated()")
 class QualityConsoleController {

@@ -9,13 +9,13 @@ import java.util.List;
 import org.gridcare.shared.BusinessTime;
 import org.gridcare.shared.DomainException;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.gridcare.workorder.WorkOrderType;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The rubric screens: every version per type with its source, one version's items, and the draft editor. */
-@Controller
+@ConsoleController
 @RequestMapping("/quality/rubrics")
 @PreAuthorize("isAuthenticated()")
 class RubricConsoleController {

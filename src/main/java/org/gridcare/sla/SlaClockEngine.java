@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gridcare.shared.CommitWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,9 +48,12 @@ class SlaClockEngine implements SlaClocks {
     private final SlaPolicies policies;
     private final WorkingCalendar calendar;
     private final DeadlineAlarms alarms;
+    private final CommitWrites endWrites;
 
-    SlaClockEngine(JdbcClient jdbc, SlaPolicies policies, WorkingCalendar calendar, DeadlineAlarms alarms) {
+    SlaClockEngine(JdbcClient jdbc, SlaPolicies policies, WorkingCalendar calendar, DeadlineAlarms alarms,
+                   CommitWrites endWrites) {
         this.jdbc = jdbc;
+        this.endWrites = endWrites;
         this.policies = policies;
         this.calendar = calendar;
         this.alarms = alarms;
@@ -100,6 +104,73 @@ class SlaClockEngine implements SlaClocks {
             Start start = starts.get(0);
             return List.of(startAndShow(start.orderId(), start.profile(), start.at()));
         }
+        Batch batch = batch(starts);
+        // the order rows and all their clocks in one statement, each column as an array
+        List<Long> inserted = jdbc.sql("""
+                with started as (
+                    insert into sla_order (order_id, policy_version_id, order_type, sub_type, priority, area_type,
+                                           channel, started_at)
+                    select * from unnest(cast(:orders as bigint[]), cast(:versions as bigint[]),
+                                         cast(:types as varchar[]), cast(:subTypes as varchar[]),
+                                         cast(:priorities as varchar[]), cast(:areas as varchar[]),
+                                         cast(:channels as varchar[]), cast(:ats as timestamptz[]))
+                    on conflict (order_id) do nothing
+                    returning order_id
+                ), clocks as (
+                """ + INSERT_CLOCKS + """
+                )
+                select order_id from started
+                """).params(batch.parameters()).query(Long.class).list();
+        List<Started> results = new ArrayList<>(batch.results());
+        if (inserted.size() < starts.size()) {
+            // a repeated start (a retried request) keeps the first one
+            Set<Long> fresh = new HashSet<>(inserted);
+            for (int i = 0; i < starts.size(); i++) {
+                Start start = starts.get(i);
+                if (!fresh.contains(start.orderId())) {
+                    results.set(i, new Started(order(start.orderId()).orElseThrow().versionId(),
+                            clocksOf(start.orderId(), start.at())));
+                }
+            }
+        }
+        return results;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Started> startAllAtCommit(List<Start> starts) {
+        Batch batch = batch(starts);
+        endWrites.expect();
+        // no "on conflict": a start that is not new fails the commit rather than show clocks it did not write
+        endWrites.add("""
+                with started as (
+                    insert into sla_order (order_id, policy_version_id, order_type, sub_type, priority, area_type,
+                                           channel, started_at)
+                    select * from unnest(cast(:orders as bigint[]), cast(:versions as bigint[]),
+                                         cast(:types as varchar[]), cast(:subTypes as varchar[]),
+                                         cast(:priorities as varchar[]), cast(:areas as varchar[]),
+                                         cast(:channels as varchar[]), cast(:ats as timestamptz[]))
+                    returning order_id
+                )
+                """ + INSERT_CLOCKS, batch.parameters());
+        return batch.results();
+    }
+
+    /** Inserts the clocks of a batch (:clockOrders ... :warnings) for the orders of a {@code started} row set. */
+    private static final String INSERT_CLOCKS = """
+                    insert into sla_clock (order_id, clock_name, rule_id, started_at, due_at, warning_at)
+                    select c.order_id, c.name, c.rule, c.started, c.due, c.warning
+                      from unnest(cast(:clockOrders as bigint[]), cast(:names as varchar[]), cast(:rules as bigint[]),
+                                  cast(:starts as timestamptz[]), cast(:dues as timestamptz[]),
+                                  cast(:warnings as timestamptz[])) c (order_id, name, rule, started, due, warning)
+                      join started s on s.order_id = c.order_id
+            """;
+
+    /** The rows of several starts, each column an array, with the clocks each start shows. */
+    private record Batch(Map<String, Object> parameters, List<Started> results) {
+    }
+
+    private Batch batch(List<Start> starts) {
         int n = starts.size();
         Long[] orders = new Long[n];
         Long[] versions = new Long[n];
@@ -127,49 +198,22 @@ class SlaClockEngine implements SlaClocks {
             channels[i] = start.profile().channel();
             ats[i] = start.at().toString();
         }
-        // the order rows and all their clocks in one statement, each column as an array
-        List<Long> inserted = jdbc.sql("""
-                with started as (
-                    insert into sla_order (order_id, policy_version_id, order_type, sub_type, priority, area_type,
-                                           channel, started_at)
-                    select * from unnest(cast(:orders as bigint[]), cast(:versions as bigint[]),
-                                         cast(:types as varchar[]), cast(:subTypes as varchar[]),
-                                         cast(:priorities as varchar[]), cast(:areas as varchar[]),
-                                         cast(:channels as varchar[]), cast(:ats as timestamptz[]))
-                    on conflict (order_id) do nothing
-                    returning order_id
-                ), clocks as (
-                    insert into sla_clock (order_id, clock_name, rule_id, started_at, due_at, warning_at)
-                    select c.order_id, c.name, c.rule, c.started, c.due, c.warning
-                      from unnest(cast(:clockOrders as bigint[]), cast(:names as varchar[]), cast(:rules as bigint[]),
-                                  cast(:starts as timestamptz[]), cast(:dues as timestamptz[]),
-                                  cast(:warnings as timestamptz[])) c (order_id, name, rule, started, due, warning)
-                      join started s on s.order_id = c.order_id
-                )
-                select order_id from started
-                """)
-                .param("orders", orders).param("versions", versions).param("types", types)
-                .param("subTypes", subTypes).param("priorities", priorities).param("areas", areas)
-                .param("channels", channels).param("ats", ats)
-                .param("clockOrders", clocks.stream().map(ClockRow::orderId).toArray(Long[]::new))
-                .param("names", clocks.stream().map(ClockRow::clockName).toArray(String[]::new))
-                .param("rules", clocks.stream().map(ClockRow::ruleId).toArray(Long[]::new))
-                .param("starts", clocks.stream().map(clock -> clock.startedAt().toString()).toArray(String[]::new))
-                .param("dues", clocks.stream().map(clock -> clock.dueAt().toString()).toArray(String[]::new))
-                .param("warnings", clocks.stream().map(clock -> clock.warningAt().toString()).toArray(String[]::new))
-                .query(Long.class).list();
-        if (inserted.size() < n) {
-            // a repeated start (a retried request) keeps the first one
-            Set<Long> fresh = new HashSet<>(inserted);
-            for (int i = 0; i < n; i++) {
-                Start start = starts.get(i);
-                if (!fresh.contains(start.orderId())) {
-                    results.set(i, new Started(order(start.orderId()).orElseThrow().versionId(),
-                            clocksOf(start.orderId(), start.at())));
-                }
-            }
-        }
-        return results;
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("orders", orders);
+        parameters.put("versions", versions);
+        parameters.put("types", types);
+        parameters.put("subTypes", subTypes);
+        parameters.put("priorities", priorities);
+        parameters.put("areas", areas);
+        parameters.put("channels", channels);
+        parameters.put("ats", ats);
+        parameters.put("clockOrders", clocks.stream().map(ClockRow::orderId).toArray(Long[]::new));
+        parameters.put("names", clocks.stream().map(ClockRow::clockName).toArray(String[]::new));
+        parameters.put("rules", clocks.stream().map(ClockRow::ruleId).toArray(Long[]::new));
+        parameters.put("starts", clocks.stream().map(clock -> clock.startedAt().toString()).toArray(String[]::new));
+        parameters.put("dues", clocks.stream().map(clock -> clock.dueAt().toString()).toArray(String[]::new));
+        parameters.put("warnings", clocks.stream().map(clock -> clock.warningAt().toString()).toArray(String[]::new));
+        return new Batch(parameters, List.copyOf(results));
     }
 
     @Override

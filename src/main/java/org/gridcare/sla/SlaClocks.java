@@ -43,6 +43,14 @@ public interface SlaClocks {
      */
     List<Started> startAll(List<Start> starts);
 
+    /**
+     * As {@link #startAll} for orders accepted in the current transaction (their ids new in it), without a round
+     * trip of their own: the clocks are worked out now and written with the transaction's end writes
+     * ({@link org.gridcare.shared.CommitWrites}), just before it commits. Nothing in the transaction may read or
+     * change these clocks before then; a start that is not new fails the commit.
+     */
+    List<Started> startAllAtCommit(List<Start> starts);
+
     /** Applies an order event (with the order's status after it) to the order's clocks. */
     void record(long orderId, OrderEvent event, String newStatus, Instant at);
 

@@ -18,10 +18,10 @@ import org.gridcare.shared.BusinessTime;
 import org.gridcare.shared.DomainException;
 import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The SLA policy versions and the working-day calendar in the console. Managers and supervisors
  * read them; only administrators publish a version or change the calendar.
  */
-@Controller
+@ConsoleController
 @RequestMapping("/admin/sla")
 @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'SUPERVISOR')")
 class SlaConsoleController {

@@ -20,6 +20,7 @@ import org.gridcare.shared.DomainException;
 import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.gridcare.workorder.Category;
 import org.gridcare.workorder.WorkOrderType;
@@ -27,7 +28,6 @@ import org.gridcare.workorder.WorkOrders;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * teams → members), the expiring certificates and the dispatch suggestions fragment for the order page. Changes
  * go through the same services as the API; a refusal comes back as a message on the page.
  */
-@Controller
+@ConsoleController
 @RequestMapping("/staff")
 class StaffConsoleController {
 

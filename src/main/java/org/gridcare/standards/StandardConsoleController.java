@@ -21,6 +21,7 @@ import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.gridcare.sla.ClockClause;
 import org.gridcare.sla.ClockClauses;
@@ -37,7 +38,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +55,7 @@ import tools.jackson.databind.ObjectMapper;
  * clauses, acknowledgements, proposals, attachments), a version's page with its review moves, the draft editor,
  * the diff, the compliance dashboard and the evaluation report.
  */
-@Controller
+@ConsoleController
 @RequestMapping("/standards")
 @PreAuthorize("isAuthenticated()")
 class StandardConsoleController {

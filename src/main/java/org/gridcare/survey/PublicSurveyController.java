@@ -3,7 +3,7 @@ package org.gridcare.survey;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gridcare.shared.ConflictException;
 import org.gridcare.shared.InvalidInputException;
-import org.springframework.stereotype.Controller;
+import org.gridcare.shared.web.ConsoleController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code /s/*}; the form still carries a CSRF token). Every outcome is a page of its own: a forged, unknown,
  * used or expired link never produces an error page, and a forged link says no more than "not valid".
  */
-@Controller
+@ConsoleController
 class PublicSurveyController {
 
     private final Surveys surveys;

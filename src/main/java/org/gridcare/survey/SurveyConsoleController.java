@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.gridcare.shared.DomainException;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.gridcare.workorder.DissatisfiedAction;
 import org.gridcare.workorder.ReturnVisitSetting;
@@ -21,7 +22,6 @@ import org.gridcare.workorder.WorkOrderType;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The administrator's page of return-visit and survey rules (one form per order type for the visit rules, one
  * for the survey rules) and the outbox of self-rating messages.
  */
-@Controller
+@ConsoleController
 class SurveyConsoleController {
 
     private final Surveys surveys;

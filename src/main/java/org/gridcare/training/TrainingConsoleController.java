@@ -17,12 +17,12 @@ import org.gridcare.shared.BusinessTime;
 import org.gridcare.shared.DomainException;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * staff member, and for trainers the courses with their question bank, materials and sessions, a session's
  * attendance, the plans and the case library.
  */
-@Controller
+@ConsoleController
 @RequestMapping("/training")
 @PreAuthorize("isAuthenticated()")
 class TrainingConsoleController {

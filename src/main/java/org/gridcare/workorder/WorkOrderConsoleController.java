@@ -17,6 +17,7 @@ import org.gridcare.shared.BusinessTime;
 import org.gridcare.shared.DomainException;
 import org.gridcare.shared.security.Actor;
 import org.gridcare.shared.security.Actors;
+import org.gridcare.shared.web.ConsoleController;
 import org.gridcare.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -25,7 +26,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The work order console: the agent's intake, the queues with live counts, the order page with its clocks,
  * timeline, attachments and possible actions, the dispatcher's board, the inbox and the category tree.
  */
-@Controller
+@ConsoleController
 @RequestMapping("/work-orders")
 @PreAuthorize("isAuthenticated()")
 class WorkOrderConsoleController {

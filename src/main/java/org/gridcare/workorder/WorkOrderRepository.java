@@ -14,6 +14,7 @@ import org.gridcare.organisation.DataScope;
 import org.gridcare.shared.LikePatterns;
 import org.gridcare.shared.PageQuery;
 import org.gridcare.shared.PageResult;
+import org.gridcare.shared.SequenceBlock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,11 +32,11 @@ class WorkOrderRepository {
     static final int ID_BLOCK = 32;
 
     private final JdbcClient jdbc;
-    /** Ids taken from the sequence and not yet handed out, ascending. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Long> ids = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final SequenceBlock ids;
 
     WorkOrderRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.ids = new SequenceBlock(jdbc, "work_order_id_seq", ID_BLOCK);
     }
 
     Optional<Long> orderIdForKey(String username, String key) {
@@ -49,14 +50,7 @@ class WorkOrderRepository {
      * are gaps, like those of rolled-back intakes always were; nothing counts on ids being dense.
      */
     long nextId() {
-        Long id = ids.poll();
-        if (id != null) {
-            return id;
-        }
-        List<Long> block = jdbc.sql("select nextval('work_order_id_seq') from generate_series(1, :n) order by 1")
-                .param("n", ID_BLOCK).query(Long.class).list();
-        ids.addAll(block.subList(1, block.size()));
-        return block.get(0);
+        return ids.next();
     }
 
     /**

@@ -144,7 +144,7 @@ public class WorkOrders {
             // is its round trips); inside a caller's transaction they join it
             Intake intake = prepare(command, key, actor);
             WorkOrderView created = ownTransaction ? intakes.run(intake)
-                    : write(List.of(intake), (i, work) -> work.get()).get(0);
+                    : write(List.of(intake), false, (i, work) -> work.get()).get(0);
             return new Created(created, true);
         } catch (DuplicateKeyException race) {
             if (key == null || !ownTransaction) {
@@ -192,21 +192,26 @@ public class WorkOrders {
     }
 
     /**
-     * Writes a group of intakes: all their clocks in one statement, then all the orders in one statement per day —
-     * the orders last, so that the day's counter row, locked from the numbering to the commit, is held as briefly as
-     * possible. Each order's audit record and event are then made in its caller's context.
+     * Writes a group of intakes: all the orders in one statement per day, numbered; their clocks (worked out first:
+     * the order rows carry their policy version) go with the transaction's end writes, as do the audit records, so
+     * that a group costs the orders' statement, one round trip of end writes and the commit. Each order's audit
+     * record and event are made in its caller's context.
      */
     private List<WorkOrderView> write(List<GroupCommit.Entry<Intake, WorkOrderView>> group) {
-        return write(group.stream().map(GroupCommit.Entry::input).toList(),
+        return write(group.stream().map(GroupCommit.Entry::input).toList(), true,
                 (i, work) -> group.get(i).inContext(work));
     }
 
-    /** As above; {@code inContext} runs the part of the {@code i}-th intake in its caller's context. */
-    private List<WorkOrderView> write(List<Intake> intakes,
+    /**
+     * As above; {@code inContext} runs the part of the {@code i}-th intake in its caller's context. In a caller's
+     * transaction ({@code clocksAtCommit} false), which may go on to act on the order, the clocks are written at once.
+     */
+    private List<WorkOrderView> write(List<Intake> intakes, boolean clocksAtCommit,
                                       BiFunction<Integer, Supplier<WorkOrderView>, WorkOrderView> inContext) {
-        List<SlaClocks.Started> clocks = sla.startAll(intakes.stream()
+        List<SlaClocks.Start> starts = intakes.stream()
                 .map(intake -> new SlaClocks.Start(intake.order().id().value(), profile(intake.order()), intake.at()))
-                .toList());
+                .toList();
+        List<SlaClocks.Started> clocks = clocksAtCommit ? sla.startAllAtCommit(starts) : sla.startAll(starts);
         Map<LocalDate, List<Integer>> byDay = new LinkedHashMap<>();
         for (int i = 0; i < intakes.size(); i++) {
             byDay.computeIfAbsent(LocalDate.ofInstant(intakes.get(i).at(), BusinessTime.ZONE), day -> new ArrayList<>())

@@ -31,6 +31,7 @@ import tools.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcare.ApiRequests.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * A complaint case from the order to its closure: grading and the grade's clocks (working days by the sla
@@ -77,6 +78,42 @@ class ComplaintLifecycleTests {
             return created;
         });
         assertThat(world.caseOf(number).get("status").asString()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void aComplaintTakenWithMediaAttentionOpensMajorAndTellsTheManagersAndTheNextOneOfTheCustomerIsARepeat()
+            throws Exception {
+        // cases opened by intakes are written with the intake's end writes (under ids taken beforehand), the
+        // managers' notice after its case in the same request
+        world.at("2026-03-09T10:00");
+        String customer = world.customer(world.stationA);
+        var body = new java.util.HashMap<String, Object>();
+        body.put("type", "COMPLAINT");
+        body.put("category", "COMPLAINT.SERVICE");
+        body.put("channel", "HOTLINE_95598");
+        body.put("priority", "URGENT");
+        body.put("customerNumber", customer);
+        body.put("callerName", "赵六");
+        body.put("callerPhone", "13900003333");
+        body.put("description", "抢修人员态度恶劣，已联系媒体");
+        body.put("media", true);
+        String first = world.call(post("/api/v1/work-orders").with(as(world.agent)), body, 201).get("number")
+                .asString();
+        JsonNode c = world.caseOf(first);
+        assertThat(c.get("grade").asString()).isEqualTo("MAJOR");
+        assertThat(c.get("source").asString()).isEqualTo("MEDIA");
+        assertThat(c.hasNonNull("repeatOfOrderNumber")).isFalse();
+        assertThat(c.get("history")).extracting(h -> h.get("action").asString()).contains("OPENED");
+        assertThat(due(c, "INVESTIGATION")).isEqualTo(Instant.parse("2026-03-10T16:00:00Z"));
+        assertThat(notices(world.cityManager)).contains("MAJOR_COMPLAINT " + first);
+
+        world.at("2026-03-10T09:00");
+        String second = world.complaint("COMPLAINT.BUSINESS.TARIFF", "APP", customer);
+        JsonNode repeat = world.caseOf(second);
+        assertThat(repeat.get("grade").asString()).isEqualTo("ORDINARY");
+        assertThat(repeat.get("repeatOfOrderNumber").asString()).isEqualTo(first);
+        assertThat(repeat.get("id").asLong()).isNotEqualTo(c.get("id").asLong());
+        assertThat(notices(world.cityManager)).doesNotContain("MAJOR_COMPLAINT " + second);
     }
 
     @Test

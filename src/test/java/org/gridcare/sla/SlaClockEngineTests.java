@@ -87,6 +87,35 @@ class SlaClockEngineTests {
         assertThat(started).extracting(SlaClocks.Started::policyVersionId).doesNotContainNull();
     }
 
+    @Test
+    void clocksStartedAtCommitAreWrittenWithTheEndWritesAndAStartThatIsNotNewFailsTheCommit() {
+        OrderProfile repair = profile("FAULT_REPAIR", null, "URBAN", "HOTLINE_95598");
+        OrderProfile complaint = profile("COMPLAINT", null, "RURAL", "WECHAT");
+        long first = newOrderId();
+        long second = newOrderId();
+        Instant later = MONDAY.plus(Duration.ofMinutes(30));
+        List<SlaClocks.Started> started = tx.execute(status -> {
+            List<SlaClocks.Started> shown = clocks.startAllAtCommit(List.of(new SlaClocks.Start(first, repair, MONDAY),
+                    new SlaClocks.Start(second, complaint, later)));
+            // not written yet: they go with the transaction's end writes
+            assertThat(clocks.clocksOf(first, MONDAY)).isEmpty();
+            return shown;
+        });
+        assertThat(dueTimes(started.get(0).clocks())).isEqualTo(dueTimes(clocks.preview(repair, MONDAY)));
+        assertThat(dueTimes(started.get(1).clocks())).isEqualTo(dueTimes(clocks.preview(complaint, later)));
+        assertThat(dueTimes(clocks.clocksOf(first, MONDAY))).isEqualTo(dueTimes(started.get(0).clocks()));
+        assertThat(dueTimes(clocks.clocksOf(second, later))).isEqualTo(dueTimes(started.get(1).clocks()));
+        assertThat(started).extracting(SlaClocks.Started::policyVersionId).doesNotContainNull();
+
+        // the first order has clocks: starting it again (with a new one) fails the commit, and the new one gets none
+        long third = newOrderId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx.execute(status -> clocks.startAllAtCommit(
+                        List.of(new SlaClocks.Start(third, repair, later), new SlaClocks.Start(first, repair, later)))))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(clocks.clocksOf(third, later)).isEmpty();
+        assertThat(dueTimes(clocks.clocksOf(first, MONDAY))).isEqualTo(dueTimes(started.get(0).clocks()));
+    }
+
     private static Map<String, Instant> dueTimes(List<ClockView> views) {
         return views.stream().collect(Collectors.toMap(ClockView::name, ClockView::dueAt));
     }
