@@ -2,6 +2,8 @@ package org.gridcare.shared;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -10,8 +12,12 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class TransactionConfiguration {
 
+    /** In place of Spring Boot's, with the same customisations ({@code spring.transaction.*}). */
     @Bean
-    JdbcTransactionManager transactionManager(DataSource dataSource, CommitWrites endWrites) {
-        return new CommitWritesTransactionManager(dataSource, endWrites);
+    JdbcTransactionManager transactionManager(DataSource dataSource, CommitWrites endWrites,
+                                              ObjectProvider<TransactionManagerCustomizers> customizers) {
+        JdbcTransactionManager manager = new CommitWritesTransactionManager(dataSource, endWrites);
+        customizers.ifAvailable(customizer -> customizer.customize(manager));
+        return manager;
     }
 }
