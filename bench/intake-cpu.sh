@@ -12,6 +12,7 @@ server=$1 port=$2 base=$3 token=$4 clients=$5 seconds=$6 customers=$7
 source "$(dirname "$0")/lib.sh"
 # a postgres child that ends during the run takes its CPU with it: the pool keeps its connections, so only the
 # autovacuum workers come and go; their CPU is not the orders' anyway.
+probe_before=$("$(dirname "$0")/cpu-probe.sh")
 psql_ -c "select pg_stat_statements_reset()" > /dev/null
 first=$(psql_ -c "select coalesce(max(id), 0) from work_order")
 jvm0=$(ticks "$server"); pg0=$(ticks $(pg_pids))
@@ -32,7 +33,7 @@ client = (cu + cs) * 1000.0 / orders
 print(f"orders {orders}; CPU per order: JVM {ms(jvm):.2f} ms, PostgreSQL {ms(pg):.2f} ms, client {client:.2f} ms, "
       f"total {ms(jvm) + ms(pg) + client:.2f} ms")
 EOF
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); CPU probe (bench/cpu-probe.sh, s) before $probe_before, after $("$(dirname "$0")/cpu-probe.sh")"
 psql_ -c "select round(sum(calls)::numeric / $orders, 2) from pg_stat_statements where query !~* 'pg_stat_statements|^(begin|commit|rollback)'" \
   | sed 's/^/statements per order (without begin\/commit): /'
 psql_ -F ' | ' -c "select calls, round(mean_exec_time::numeric, 3) mean_ms, round(total_exec_time::numeric) total_ms,
