@@ -56,11 +56,12 @@ class ComplaintRepository {
      * Opens the cases of new complaint orders in one statement (each column an array): the cases, each linked to
      * its customer's latest case received in {@code [repeatSince, received)} (none when null), their running deadlines
      * and OPENED events (whose detail gets " · repeat" when a previous case was found). An order that has its case
-     * already gets nothing; a case is never linked to one opened by the same statement. A case opened from an order
-     * has no injury or special event yet.
+     * already gets nothing. A case opened by the same statement counts as earlier when received earlier (or at the
+     * same moment, under a lower id): two complaints of a customer in one group of intakes are linked. A case opened
+     * from an order has no injury or special event yet.
      */
     List<OpenedFor> openAll(List<NewCase> cases, Instant at) {
-        return jdbc.sql(openSql(false)).params(openParameters(cases, null, at))
+        return jdbc.sql(openSql(false)).params(openParameters(cases, nextIds(cases.size()), at))
                 .query((rs, row) -> new OpenedFor(rs.getLong("order_id"), rs.getLong("id"),
                         (Long) rs.getObject("repeat_of_id"))).list();
     }
@@ -80,7 +81,7 @@ class ComplaintRepository {
     }
 
     /**
-     * The opening statement: the cases (with the given ids, or the sequence's), their deadlines and their events; at
+     * The opening statement: the cases (under the given ids), their deadlines and their events; at
      * commit it returns nothing (the events' insert is the statement itself), otherwise the cases opened.
      */
     private static String openSql(boolean atCommit) {
@@ -107,13 +108,19 @@ class ComplaintRepository {
                     insert into complaint_case (id, order_id, order_number, unit_id, customer_number, channel, source,
                         category_code, grade, grade_reason, injury, media, special_event, escalation_risk,
                         repeat_of_id, status, received_at, created_at, updated_at)
-                    select coalesce(i.id, nextval('complaint_case_id_seq')), i.order_id, i.order_number, i.unit_id,
-                        i.customer_number, i.channel, i.source,
+                    select i.id, i.order_id, i.order_number, i.unit_id, i.customer_number, i.channel, i.source,
                         i.category_code, i.grade, i.grade_reason, false, i.media, false, i.escalation_risk,
-                        (select p.id from complaint_case p
-                          where p.customer_number = i.customer_number and p.received_at < i.received_at
-                            and p.received_at >= i.since
-                          order by p.received_at desc, p.id desc limit 1),
+                        -- the customer's latest earlier case, among those written and those of this statement
+                        (select p.id from (
+                            select p.id, p.received_at from complaint_case p
+                             where p.customer_number = i.customer_number and p.received_at < i.received_at
+                               and p.received_at >= i.since
+                            union all
+                            select j.id, j.received_at from input j
+                             where j.customer_number = i.customer_number and j.received_at >= i.since
+                               and (j.received_at < i.received_at or (j.received_at = i.received_at and j.id < i.id))
+                               and not exists (select 1 from complaint_case e where e.order_id = j.order_id)
+                          ) p order by p.received_at desc, p.id desc limit 1),
                         :status, i.received_at, :at, :at
                       from input i
                     %s
@@ -131,7 +138,7 @@ class ComplaintRepository {
                 + (atCommit ? event : ", event as (\n" + event + ")\nselect order_id, id, repeat_of_id from created");
     }
 
-    /** The columns of {@code cases} as arrays, with their ids ({@code ids}, or null: the sequence's). */
+    /** The columns of {@code cases} as arrays, with their ids. */
     private static Map<String, Object> openParameters(List<NewCase> cases, long[] ids, Instant at) {
         int n = cases.size();
         Long[] caseIds = new Long[n];
@@ -156,7 +163,7 @@ class ComplaintRepository {
         for (int i = 0; i < n; i++) {
             NewCase x = cases.get(i);
             ComplaintCase c = x.c();
-            caseIds[i] = ids == null ? null : ids[i];
+            caseIds[i] = ids[i];
             orders[i] = c.orderId;
             numbers[i] = c.orderNumber;
             units[i] = c.unitId;

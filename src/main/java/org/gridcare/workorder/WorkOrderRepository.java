@@ -66,7 +66,8 @@ class WorkOrderRepository {
 
     /**
      * Writes newly accepted orders of one day under their ids, numbered with the day's next numbers in their order,
-     * each flagged as a repeat of the latest earlier order of its category and customer (or address) in its repeat window,
+     * each flagged as a repeat of the latest earlier order of its category and customer (or address) in its repeat window
+     * (one of these orders numbered before it included),
      * with their first timeline rows and idempotency keys, in one statement (each column an array); returns the
      * numbers and repeats in the same order. The day's counter row stays locked until the transaction ends, which
      * keeps numbers gap-free: this is the serialisation point of every intake, so callers write everything else first.
@@ -156,24 +157,33 @@ class WorkOrderRepository {
                         i.description, i.sensitive, i.media, i.escalation_risk, e.id is not null, e.id,
                         i.sla_policy_id, i.created_by, i.created_at, i.created_at, 0
                       from input i cross join counter c
-                      -- the repeat check: one newest-first walk per index, each stopping at its first match
+                      -- the repeat check: one newest-first walk per index, each stopping at its first match, and
+                      -- the orders of this statement numbered before it (newer than any written before)
                       left join lateral (
                           select x.id from (
-                              (select w.id, w.created_at from work_order w
+                              (select w.id, w.created_at, 0 as here from work_order w
                                 where w.customer_number = i.customer_number and w.category_code = i.category_code
                                   and w.created_at >= i.repeat_since
                                 order by w.created_at desc limit 1)
                               union all
-                              (select w.id, w.created_at from work_order w
+                              (select w.id, w.created_at, 0 from work_order w
                                 where w.address = i.address and w.category_code = i.category_code
                                   and w.created_at >= i.repeat_since
                                 order by w.created_at desc limit 1)
-                          ) x order by x.created_at desc limit 1
+                              union all
+                              (select j.id, j.created_at, j.position from input j
+                                where j.position < i.position and j.category_code = i.category_code
+                                  and (j.customer_number = i.customer_number or j.address = i.address)
+                                  and j.created_at >= i.repeat_since
+                                order by j.position desc limit 1)
+                          ) x order by x.here desc, x.created_at desc limit 1
                       ) e on true
                     returning id, number, repeat_of_id
                 ), numbered as (
-                    select c.id, c.number, c.repeat_of_id, p.number as repeat_of_number
+                    -- an order repeated within this statement is not in work_order yet for this statement
+                    select c.id, c.number, c.repeat_of_id, coalesce(p.number, q.number) as repeat_of_number
                       from created c left join work_order p on p.id = c.repeat_of_id
+                      left join created q on q.id = c.repeat_of_id
                 ), timeline as (
                     insert into work_order_timeline (order_id, occurred_at, actor, action, from_status, to_status, note)
                     select i.id, i.created_at, i.created_by, 'CREATE', null, i.status, 'repeat of ' || r.repeat_of_number

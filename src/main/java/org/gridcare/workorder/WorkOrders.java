@@ -108,6 +108,11 @@ public class WorkOrders {
         intakes.close();
     }
 
+    /** How many intakes wait for the next group (for tests). */
+    int queuedIntakes() {
+        return intakes.queued();
+    }
+
     private static Map<String, String> sorts() {
         Map<String, String> sorts = new LinkedHashMap<>();
         sorts.put("createdAt", "created_at");

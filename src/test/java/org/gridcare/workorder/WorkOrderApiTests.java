@@ -46,6 +46,7 @@ class WorkOrderApiTests {
     @Autowired Fixtures fixtures;
     @Autowired WorkOrders orders;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     private WorkOrderWorld world;
 
@@ -341,6 +342,76 @@ class WorkOrderApiTests {
         JsonNode notRepeat = world.read(mvc.perform(get("/api/v1/work-orders/" + other).with(as(world.agent)))
                 .andReturn().getResponse().getContentAsString());
         assertThat(notRepeat.get("flags").toString()).doesNotContain("REPEAT");
+    }
+
+    @Test
+    void twoComplaintsOfOneCustomerInOneGroupOfIntakesAreARepeatAndItsCaseIsLinked() throws Exception {
+        String customer = world.customer("余杭区 12 号");
+        String other = world.customer("余杭区 13 号");
+        // today's counter row exists; a transaction holding it makes the writer wait with the group it writes
+        String day = world.order("CONSULTATION", "CONSULTATION.TARIFF", other).substring(2, 10);
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support
+                .TransactionTemplate(transactionManager);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<?> holder = pool.submit(() -> tx.executeWithoutResult(status -> {
+                jdbc.sql("select last from work_order_counter where day = :day for update")
+                        .param("day", java.time.LocalDate.parse(day, java.time.format.DateTimeFormatter.BASIC_ISO_DATE))
+                        .query(Long.class).single();
+                locked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            locked.await();
+            Future<JsonNode> blocked = pool.submit(() -> world.read(create(world.agent,
+                    orderBody("OPINION", "OPINION", other, null), null).getContentAsString()));
+            awaitTrue(() -> orders.queuedIntakes() == 0 && jdbc.sql("select count(*) from pg_locks where not granted")
+                    .query(Long.class).single() > 0);
+            List<Future<JsonNode>> group = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                group.add(pool.submit(() -> world.read(create(world.agent,
+                        orderBody("COMPLAINT", "COMPLAINT.SERVICE", customer, null), null).getContentAsString())));
+            }
+            awaitTrue(() -> orders.queuedIntakes() == 2);
+            release.countDown();
+            holder.get();
+            assertThat(blocked.get().get("flags").toString()).doesNotContain("REPEAT");
+            JsonNode a = group.get(0).get();
+            JsonNode b = group.get(1).get();
+            JsonNode first = a.get("number").asString().compareTo(b.get("number").asString()) < 0 ? a : b;
+            JsonNode second = first == a ? b : a;
+            assertThat(first.get("flags").toString()).doesNotContain("REPEAT");
+            assertThat(second.get("flags").toString()).contains("REPEAT");
+            assertThat(second.get("repeatOf").asString()).isEqualTo(first.get("number").asString());
+            JsonNode stored = world.read(mvc.perform(get("/api/v1/work-orders/" + second.get("number").asString())
+                    .with(as(world.agent))).andReturn().getResponse().getContentAsString());
+            assertThat(stored.get("repeatOf").asString()).isEqualTo(first.get("number").asString());
+            assertThat(stored.get("timeline").get(0).get("note").asString())
+                    .isEqualTo("repeat of " + first.get("number").asString());
+            // their complaint cases, opened at the group's commit, are linked the same way
+            assertThat(jdbc.sql("""
+                    select p.order_number from complaint_case c join complaint_case p on p.id = c.repeat_of_id
+                     where c.order_number = :number""").param("number", second.get("number").asString())
+                    .query(String.class).list()).containsExactly(first.get("number").asString());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached in 20 s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test
