@@ -112,9 +112,10 @@ class ComplaintRepository {
                         i.category_code, i.grade, i.grade_reason, false, i.media, false, i.escalation_risk,
                         -- the customer's latest earlier case, among those written and those of this statement
                         (select p.id from (
-                            select p.id, p.received_at from complaint_case p
-                             where p.customer_number = i.customer_number and p.received_at < i.received_at
-                               and p.received_at >= i.since
+                            (select p.id, p.received_at from complaint_case p
+                              where p.customer_number = i.customer_number and p.received_at < i.received_at
+                                and p.received_at >= i.since
+                              order by p.received_at desc, p.id desc limit 1)
                             union all
                             select j.id, j.received_at from input j
                              where j.customer_number = i.customer_number and j.received_at >= i.since
