@@ -106,14 +106,7 @@ class SlaClockEngine implements SlaClocks {
         }
         Batch batch = batch(starts);
         // the order rows and all their clocks in one statement, each column as an array
-        List<Long> inserted = jdbc.sql("""
-                with started as (
-                    insert into sla_order (order_id, policy_version_id, order_type, sub_type, priority, area_type,
-                                           channel, started_at)
-                    select * from unnest(cast(:orders as bigint[]), cast(:versions as bigint[]),
-                                         cast(:types as varchar[]), cast(:subTypes as varchar[]),
-                                         cast(:priorities as varchar[]), cast(:areas as varchar[]),
-                                         cast(:channels as varchar[]), cast(:ats as timestamptz[]))
+        List<Long> inserted = jdbc.sql("with started as (" + INSERT_ORDERS + """
                     on conflict (order_id) do nothing
                     returning order_id
                 ), clocks as (
@@ -142,19 +135,22 @@ class SlaClockEngine implements SlaClocks {
         Batch batch = batch(starts);
         endWrites.expect();
         // no "on conflict": a start that is not new fails the commit rather than show clocks it did not write
-        endWrites.add("""
-                with started as (
+        endWrites.add("with started as (" + INSERT_ORDERS + """
+                    returning order_id
+                )
+                """ + INSERT_CLOCKS, batch.parameters());
+        return batch.results();
+    }
+
+    /** Inserts the order rows of a batch (:orders ... :ats). */
+    private static final String INSERT_ORDERS = """
                     insert into sla_order (order_id, policy_version_id, order_type, sub_type, priority, area_type,
                                            channel, started_at)
                     select * from unnest(cast(:orders as bigint[]), cast(:versions as bigint[]),
                                          cast(:types as varchar[]), cast(:subTypes as varchar[]),
                                          cast(:priorities as varchar[]), cast(:areas as varchar[]),
                                          cast(:channels as varchar[]), cast(:ats as timestamptz[]))
-                    returning order_id
-                )
-                """ + INSERT_CLOCKS, batch.parameters());
-        return batch.results();
-    }
+            """;
 
     /** Inserts the clocks of a batch (:clockOrders ... :warnings) for the orders of a {@code started} row set. */
     private static final String INSERT_CLOCKS = """
