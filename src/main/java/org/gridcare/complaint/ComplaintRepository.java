@@ -49,7 +49,7 @@ class ComplaintRepository {
     }
 
     /** A case opened for an order. */
-    record OpenedFor(long orderId, long id, Long repeatOfId) {
+    record OpenedFor(long orderId, long id) {
     }
 
     /**
@@ -62,8 +62,7 @@ class ComplaintRepository {
      */
     List<OpenedFor> openAll(List<NewCase> cases, Instant at) {
         return jdbc.sql(openSql(false)).params(openParameters(cases, nextIds(cases.size()), at))
-                .query((rs, row) -> new OpenedFor(rs.getLong("order_id"), rs.getLong("id"),
-                        (Long) rs.getObject("repeat_of_id"))).list();
+                .query((rs, row) -> new OpenedFor(rs.getLong("order_id"), rs.getLong("id"))).list();
     }
 
     /**
@@ -136,7 +135,7 @@ class ComplaintRepository {
                            d (kind, warn, due)
                 )
                 """.formatted(atCommit ? "" : "on conflict (order_id) do nothing")
-                + (atCommit ? event : ", event as (\n" + event + ")\nselect order_id, id, repeat_of_id from created");
+                + (atCommit ? event : ", event as (\n" + event + ")\nselect order_id, id from created");
     }
 
     /** The columns of {@code cases} as arrays, with their ids. */

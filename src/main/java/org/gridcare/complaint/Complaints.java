@@ -205,7 +205,7 @@ public class Complaints {
                 repo.openAllAtCommit(cases, ids, now, endWrites);
                 openedFor = new ArrayList<>();
                 for (int i = 0; i < cases.size(); i++) {
-                    openedFor.add(new ComplaintRepository.OpenedFor(cases.get(i).c().orderId, ids[i], null));
+                    openedFor.add(new ComplaintRepository.OpenedFor(cases.get(i).c().orderId, ids[i]));
                 }
             } else {
                 openedFor = repo.openAll(cases, now);

@@ -90,12 +90,7 @@ public class CommitWrites {
         if (pending == null || pending.sent) {
             return false;
         }
-        pending.sent = true;
-        if (pending.sql.isEmpty()) {
-            return false;
-        }
-        jdbc.update(String.join(";\n", pending.sql) + ";\ncommit", pending.arguments.toArray());
-        return true;
+        return pending.send(true);
     }
 
     /** The current transaction's key: its connection. */
@@ -143,10 +138,17 @@ public class CommitWrites {
             if (carriedByCommit && TransactionSynchronizationManager.isActualTransactionActive()) {
                 return;
             }
+            send(false);
+        }
+
+        /** Sends the writes (and, with {@code commit}, the commit after them); false when there were none. */
+        boolean send(boolean commit) {
             sent = true;
-            if (!sql.isEmpty()) {
-                jdbc.update(String.join(";\n", sql), arguments.toArray());
+            if (sql.isEmpty()) {
+                return false;
             }
+            jdbc.update(String.join(";\n", sql) + (commit ? ";\ncommit" : ""), arguments.toArray());
+            return true;
         }
 
         @Override
