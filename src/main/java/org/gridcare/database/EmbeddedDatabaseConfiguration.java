@@ -20,7 +20,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(DatabaseProperties properties) {
-        return EmbeddedPostgresServer.start(properties.home(), properties.port(), properties.startupWait());
+        return EmbeddedPostgresServer.start(properties.home(), properties.port(), properties.startupWait(), true,
+                properties.settings());
     }
 
     @Bean

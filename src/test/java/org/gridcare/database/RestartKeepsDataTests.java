@@ -1,5 +1,6 @@
 package org.gridcare.database;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +46,14 @@ class RestartKeepsDataTests {
         try (ConfigurableApplicationContext second = start()) {
             assertThat(second.getBean(OrgUnits.class).findByCode(code))
                     .hasValueSatisfying(unit -> assertThat(unit.name()).isEqualTo("重启前的供电所"));
+            // a setting given to GridCare reaches the server; the page cache is sized from the machine's memory
+            JdbcClient jdbc = JdbcClient.create(second.getBean(DataSource.class));
+            assertThat(jdbc.sql("show work_mem").query(String.class).single()).isEqualTo("7MB");
+            long physical = ((com.sun.management.OperatingSystemMXBean)
+                    ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+            assertThat(jdbc.sql("select setting::bigint * 8 / 1024 || 'MB' from pg_settings"
+                            + " where name = 'shared_buffers'").query(String.class).single())
+                    .isEqualTo(EmbeddedPostgresServer.sharedBuffers(physical));
         }
     }
 
@@ -49,6 +61,7 @@ class RestartKeepsDataTests {
         // the empty URL on the command line outranks the shared test database's system property
         return new SpringApplicationBuilder(GridCare.class).run("--spring.datasource.url=",
                 "--gridcare.database.home=" + home, "--server.port=0",
-                "--gridcare.identity.admin-password=" + TestDatabase.ADMIN_PASSWORD);
+                "--gridcare.identity.admin-password=" + TestDatabase.ADMIN_PASSWORD,
+                "--gridcare.database.settings.work-mem=7MB");
     }
 }
