@@ -4,7 +4,7 @@
 -- Each intake run adds ~25,000 orders; after a few hundred runs the order table is several times the volume the
 -- targets are set for (docs/benchmarks.md, ninth pass), so run this between series:
 --   psql -h localhost -p 55451 -U postgres -d gridcare -v keep=1000000 -f bench/work-orders-trim.sql
--- Takes ~15 min for 3.8M orders on 2 cores. Run it with the server idle; the daily counters are left as they are
+-- Takes ~3 min for 3.8M orders on 2 cores. Run it with the server idle; the daily counters are left as they are
 -- (numbers after a trim continue past the deleted ones).
 \set ON_ERROR_STOP on
 \if :{?keep}
