@@ -80,7 +80,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(startupWait)
                     .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", durable ? sharedBuffers(physicalMemory()) : "256MB")
+                    .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("timezone", "UTC")
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
@@ -107,25 +107,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + home.toAbsolutePath()
                     + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * PostgreSQL's page cache for GridCare's own database: an eighth of the machine's memory, between 256 MB and
-     * 8 GB. The server shares the machine with the JVM and the operating system's file cache, so the usual quarter
-     * is too much; 256 MB, the old fixed value, held too little of the order table's indexes at a million orders
-     * (two buffer reads and evictions per new order, measured). The memory is taken as pages are first used.
-     */
-    static String sharedBuffers(long physicalMemoryBytes) {
-        long megabytes = physicalMemoryBytes / 8 / (1024 * 1024);
-        return Math.max(256, Math.min(8 * 1024, megabytes)) + "MB";
-    }
-
-    private static long physicalMemory() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getTotalMemorySize();
-        }
-        return 0;
     }
 
     private void createDatabaseIfMissing() {
