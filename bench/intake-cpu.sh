@@ -19,19 +19,23 @@ jvm0=$(ticks "$server"); pg0=$(ticks $(pg_pids))
 client_out=$(mktemp)
 classes=$(mktemp -d)
 javac -d "$classes" "$(dirname "$0")/LoadClient.java"   # compiled first: the compiler's CPU is not the client's
-/usr/bin/time -f '%U %S' -o "$client_out.time" java -cp "$classes" LoadClient create-orders "$base" "$token" \
+/usr/bin/time -f '%U %S %e' -o "$client_out.time" java -cp "$classes" LoadClient create-orders "$base" "$token" \
   "$clients" "$seconds" "$customers" | tee "$client_out"
 jvm1=$(ticks "$server"); pg1=$(ticks $(pg_pids))
 orders=$(psql_ -c "select count(*) from work_order where id > $first")
-read -r cu cs < "$client_out.time"
+read -r cu cs elapsed < "$client_out.time"
 hz=$(getconf CLK_TCK)
-python3 - "$orders" "$((jvm1 - jvm0))" "$((pg1 - pg0))" "$cu" "$cs" "$hz" <<'EOF'
+python3 - "$orders" "$((jvm1 - jvm0))" "$((pg1 - pg0))" "$cu" "$cs" "$hz" "$elapsed" <<'EOF'
 import sys
 orders, jvm, pg, cu, cs, hz = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+elapsed = float(sys.argv[7])
 ms = lambda t: t * 1000.0 / hz / orders
 client = (cu + cs) * 1000.0 / orders
 print(f"orders {orders}; CPU per order: JVM {ms(jvm):.2f} ms, PostgreSQL {ms(pg):.2f} ms, client {client:.2f} ms, "
       f"total {ms(jvm) + ms(pg) + client:.2f} ms")
+# throughput = busy cores / CPU per order: the busy share stays near 1.5 of 2 cores while the CPU per order moves
+# with the host's speed (docs/benchmarks.md, ninth pass)
+print(f"busy: {((jvm + pg) / hz + cu + cs) / elapsed:.2f} cores over the client's {elapsed:.0f} s")
 EOF
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); CPU probe (bench/cpu-probe.sh, s) before $probe_before, after $("$(dirname "$0")/cpu-probe.sh")"
 psql_ -c "select round(sum(calls)::numeric / $orders, 2) from pg_stat_statements where query !~* 'pg_stat_statements|^(begin|commit|rollback)'" \
