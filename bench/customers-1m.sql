@@ -44,7 +44,8 @@ begin
     end loop;
 end $$;
 
--- 2. drop the trigram indexes and the phone windows' key for the load
+-- 2. drop the trigram indexes, the number walk's index and the phone windows' key for the load
+drop index if exists customer_number_walk;
 drop index if exists customer_unit_name_trgm;
 drop index if exists customer_unit_address_trgm;
 drop index if exists customer_phone_trgm;
@@ -121,12 +122,13 @@ from (
 ) c
 on conflict (number) do nothing;
 
--- 4. rebuild the trigram indexes and the windows' key (same definitions as db/migration/customer/V1__customer.sql,
---    V6__phone_windows.sql and V8__scoped_search.sql)
+-- 4. rebuild the trigram indexes, the number walk's index and the windows' key (same definitions as
+--    db/migration/customer/V1__customer.sql, V6__phone_windows.sql, V8__scoped_search.sql and V9__number_walk_covering.sql)
 set maintenance_work_mem = '512MB';
 create index if not exists customer_unit_name_trgm on customer using gin (unit_id, name gin_trgm_ops);
 create index if not exists customer_unit_address_trgm on customer using gin (unit_id, address gin_trgm_ops);
 create index if not exists customer_phone_trgm on customer using gin (phone_digits gin_trgm_ops);
+create index if not exists customer_number_walk on customer (number) include (unit_id, name, address);
 alter table customer_phone_window add primary key (fragment, number) include (unit_id);
 analyze customer;
 analyze customer_phone_window;

@@ -39,6 +39,8 @@ class CustomerRepository {
      * customer of twenty or more fills its matches within the walk; a rarer one is looked up in the unit's trigrams.
      */
     static final int WALK_FACTOR = 20;
+    /** The planner's price of a page read for a text search: pages served from memory or an SSD, not a disk seek. */
+    static final String SEARCH_RANDOM_PAGE_COST = "1.1";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -282,10 +284,20 @@ class CustomerRepository {
      * depends on how many customers a fragment matches: a rare one is read through its trigram or prefix index,
      * a common one by walking the number index until the page is full. A prepared statement is planned once
      * for any fragment after five executions (a generic plan), which walked the number index for a rare name
-     * prefix (400,000 rows, seconds). Inside the caller's transaction only ({@code set local}).
+     * prefix (400,000 rows, seconds).
+     *
+     * <p>The walk goes through customer_number_walk, which holds the unit, name and address it tests
+     * (customer/V9__number_walk_covering.sql), at a random page cost of {@value #SEARCH_RANDOM_PAGE_COST}: with
+     * PostgreSQL's default of 4, which prices a page read as a disk seek, the planner takes the number's smaller
+     * unique index and reads the table for each customer walked (a city's street: p95 43–51 ms with 8 clients
+     * against 31 ms; docs/benchmarks.md, tenth pass). Both settings hold inside the caller's transaction only, and
+     * are made in one round trip.
      */
     private void planPerFragment() {
-        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                        + " set_config('random_page_cost', :cost, true)")
+                .param("cost", SEARCH_RANDOM_PAGE_COST).query(rs -> {
+                });
     }
 
     /** Streams every match in number order to the consumer, fetching in chunks (inside a transaction). */

@@ -19,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -46,6 +48,7 @@ class CustomerSearchTests {
     @Autowired CustomerBulkLoad bulkLoad;
     @Autowired JdbcClient jdbc;
     @Autowired Customers service;
+    @Autowired PlatformTransactionManager transactions;
 
     private String tag;
     private final List<String> numbers = new ArrayList<>();
@@ -95,6 +98,21 @@ class CustomerSearchTests {
         assertThat(repository.searchByNumber(filter, DataScope.unrestricted(), 2, 2, 6).total()).isEqualTo(6);
         assertThat(repository.searchByNumber(filter, DataScope.unrestricted(), 4, 2, 8).total()).isEqualTo(7);
         assertThat(repository.searchByNumber(filter, DataScope.unrestricted(), 8, 2, 10).items()).isEmpty();
+    }
+
+    @Test
+    void theSearchsPlannerSettingsHoldInsideItsTransactionOnly() {
+        String outside = jdbc.sql("select current_setting('random_page_cost')").query(String.class).single();
+        List<String> inside = new TransactionTemplate(transactions).execute(status -> {
+            repository.searchByNumber(CustomerFilter.text(tag), DataScope.unrestricted(), 0, 2, 4);
+            return jdbc.sql("select current_setting('random_page_cost') || ' ' || current_setting('plan_cache_mode')")
+                    .query(String.class).list();
+        });
+        // the walk of a common fragment reads customer_number_walk alone (customer/V9__number_walk_covering.sql)
+        assertThat(inside).containsExactly(CustomerRepository.SEARCH_RANDOM_PAGE_COST + " force_custom_plan");
+        assertThat(outside).isNotEqualTo(CustomerRepository.SEARCH_RANDOM_PAGE_COST);
+        assertThat(jdbc.sql("select current_setting('random_page_cost')").query(String.class).single())
+                .isEqualTo(outside);
     }
 
     @Test
