@@ -128,7 +128,8 @@ set maintenance_work_mem = '512MB';
 create index if not exists customer_unit_name_trgm on customer using gin (unit_id, name gin_trgm_ops);
 create index if not exists customer_unit_address_trgm on customer using gin (unit_id, address gin_trgm_ops);
 create index if not exists customer_phone_trgm on customer using gin (phone_digits gin_trgm_ops);
-create index if not exists customer_number_walk on customer (number) include (unit_id, name, address);
+create index if not exists customer_number_walk on customer (number) include (unit_id, name, address)
+    where unit_id is not null;
 alter table customer_phone_window add primary key (fragment, number) include (unit_id);
 analyze customer;
 analyze customer_phone_window;

@@ -6,6 +6,10 @@
 # shared_preload_libraries = 'pg_stat_statements' in the data directory's postgresql.auto.conf).
 #
 #   bench/intake-cpu.sh SERVER_PID DB_PORT BASE_URL TOKEN CLIENTS SECONDS CUSTOMERS_FILE
+#
+# With CLIENT=wrk the orders come from wrk (Debian's package wrk) and bench/intake.lua instead: the same requests, one
+# connection per client, from two event-loop threads in C. The client's CPU is then the two wrk runs' (5 s warm-up
+# and the run).
 set -euo pipefail
 server=$1 port=$2 base=$3 token=$4 clients=$5 seconds=$6 customers=$7
 # shellcheck source=lib.sh
@@ -18,9 +22,18 @@ first=$(psql_ -c "select coalesce(max(id), 0) from work_order")
 jvm0=$(ticks "$server"); pg0=$(ticks $(pg_pids))
 client_out=$(mktemp)
 classes=$(mktemp -d)
-javac -d "$classes" "$(dirname "$0")/LoadClient.java"   # compiled first: the compiler's CPU is not the client's
-/usr/bin/time -f '%U %S %e' -o "$client_out.time" java -cp "$classes" LoadClient create-orders "$base" "$token" \
-  "$clients" "$seconds" "$customers" | tee "$client_out"
+if [ "${CLIENT:-java}" = wrk ]; then
+  threads=$((clients < 2 ? clients : 2))
+  echo "warm-up 5 s, then $seconds s with $clients clients: create-orders (wrk, $threads threads)" | tee "$client_out"
+  /usr/bin/time -f '%U %S %e' -o "$client_out.time" bash -c '
+    wrk -t"$1" -c"$2" -d5s -s "$3" "$4" -- "$5" "$6" > /dev/null
+    wrk -t"$1" -c"$2" -d"$7"s -s "$3" "$4" -- "$5" "$6"' wrk "$threads" "$clients" "$(dirname "$0")/intake.lua" \
+    "$base" "$token" "$customers" "$seconds" | grep -E '^(requests|latency)' | tee -a "$client_out"
+else
+  javac -d "$classes" "$(dirname "$0")/LoadClient.java"   # compiled first: the compiler's CPU is not the client's
+  /usr/bin/time -f '%U %S %e' -o "$client_out.time" java -cp "$classes" LoadClient create-orders "$base" "$token" \
+    "$clients" "$seconds" "$customers" | tee "$client_out"
+fi
 jvm1=$(ticks "$server"); pg1=$(ticks $(pg_pids))
 orders=$(psql_ -c "select count(*) from work_order where id > $first")
 read -r cu cs elapsed < "$client_out.time"

@@ -116,6 +116,17 @@ class CustomerSearchTests {
     }
 
     @Test
+    void aLookupByNumberReadsTheNumbersUniqueIndexNotTheWalksLargerOne() {
+        String plan = new TransactionTemplate(transactions).execute(status -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            jdbc.sql("set local enable_bitmapscan = off").update();
+            return String.join("\n", jdbc.sql("explain select * from customer where number = :number")
+                    .param("number", numbers.get(0)).query(String.class).list());
+        });
+        assertThat(plan).contains("customer_number_key").doesNotContain("customer_number_walk");
+    }
+
+    @Test
     void theApiPagesThroughASearchWithoutADeadEnd() throws Exception {
         JsonNode first = page(0);
         assertThat(first.get("items")).hasSize(2);
