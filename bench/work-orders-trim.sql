@@ -39,7 +39,12 @@ delete from work_order_visit where order_id > :keep;
 delete from audit_event where occurred_at >= (select min(created_at) from work_order where id > :keep);
 delete from work_order where id > :keep;
 commit;
-vacuum full analyze complaint_case, complaint_deadline, complaint_event, complaint_notice, kpi_order_fact, sla_clock,
+vacuum full complaint_case, complaint_deadline, complaint_event, complaint_notice, kpi_order_fact, sla_clock,
+  sla_order, work_order_timeline, work_order_idempotency, work_order_notification, audit_event, work_order,
+  kpi_fact_pending, event_publication;
+-- a rewrite leaves the visibility map empty, and until a plain vacuum sets it every index-only scan reads the heap
+-- too: the queue counts took 14-24 ms instead of 0.1-0.5 ms after a trim (docs/benchmarks.md, eleventh pass)
+vacuum analyze complaint_case, complaint_deadline, complaint_event, complaint_notice, kpi_order_fact, sla_clock,
   sla_order, work_order_timeline, work_order_idempotency, work_order_notification, audit_event, work_order,
   kpi_fact_pending, event_publication;
 -- the rewrite leaves gigabytes of WAL and dirty pages: flushed here, not by checkpoints during the next runs (tenth
