@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.security.Actors;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -47,10 +48,10 @@ class CalendarApiController {
                 days.stream().filter(d -> d.kind() == DayKind.WORKDAY).map(DayResponse::of).toList());
     }
 
-    @PostMapping("/import")
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Import a CSV `date,kind,name` (kind HOLIDAY or WORKDAY); all rows or none")
-    WorkingCalendar.ImportResult importCsv(@RequestParam("file") MultipartFile file) throws IOException {
+    WorkingCalendar.ImportResult importCsv(@RequestPart("file") MultipartFile file) throws IOException {
         if (file.isEmpty()) {
             throw InvalidInputException.of("file", "sla.validation.calendar.empty");
         }

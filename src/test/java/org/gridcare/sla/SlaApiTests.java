@@ -23,6 +23,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -116,6 +117,20 @@ class SlaApiTests {
         mvc.perform(multipart("/api/v1/calendar/import").file(file("")).with(ADMIN))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("file"));
+    }
+
+    @Test
+    void anImportThatIsNoUploadIsBadInputNotAServerError() throws Exception {
+        // an upload sent as JSON, and a multipart body whose boundary never comes: both were server errors
+        mvc.perform(post("/api/v1/calendar/import").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"file\":\"2031-05-01,HOLIDAY,劳动节\"}"))
+                .andExpect(status().isUnsupportedMediaType());
+        mvc.perform(post("/api/v1/calendar/import").with(ADMIN).contentType("multipart/form-data; boundary=xyz")
+                        .content("garbage"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/v1/calendar/2031").with(ADMIN))
+                .andExpect(jsonPath("$.holidays.length()").value(0));
     }
 
     @Test

@@ -238,6 +238,11 @@ class TrainingTests {
                 "quarter", 5, "title", "x", "requirements", List.of(Map.of("position", "ASTRONAUT",
                         "requiredHours", -1))), 400), "quarter", "requirements[0].position",
                 "requirements[0].requiredHours");
+        // an empty entry among the requirements is named too (it was a server error), and nothing is saved
+        assertProblem(call(trainer, post("/api/v1/training/plans"), Map.of("unitCode", station.code(), "year", 2092,
+                "title", "x", "requirements", java.util.Arrays.asList(Map.of("position", "AGENT", "requiredHours", 1),
+                        null)), 400), "requirements[1]");
+        assertThat(jdbc.sql("select count(*) from trn_plan where year = 2092").query(Long.class).single()).isZero();
         call(agent1, post("/api/v1/training/plans"), plan(station.code(), 1, "AGENT", "1"), 403);
         call(trainer, post("/api/v1/training/plans"), plan(station.code(), 1, "AGENT", "1.5"), 201);
 

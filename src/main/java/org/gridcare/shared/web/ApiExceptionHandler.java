@@ -140,6 +140,19 @@ class ApiExceptionHandler {
                 messages.getMessage("error.unstorableValue", null, locale), messages, locale));
     }
 
+    /**
+     * A body that claims to be multipart but is not, or a request without one where a part is expected (an upload
+     * sent as JSON, a broken boundary): bad input. Too large an upload keeps its 413 (the framework's handler above).
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(org.springframework.web.multipart.MultipartException ex,
+                                                     WebRequest request) {
+        passOnUnlessApi(ex, request);
+        Locale locale = LocaleContextHolder.getLocale();
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                messages.getMessage("error.multipart", null, locale), messages, locale));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex, WebRequest request) {
         passOnUnlessApi(ex, request);
