@@ -238,7 +238,8 @@ class TrainingTests {
                 "quarter", 5, "title", "x", "requirements", List.of(Map.of("position", "ASTRONAUT",
                         "requiredHours", -1))), 400), "quarter", "requirements[0].position",
                 "requirements[0].requiredHours");
-        // an empty entry among the requirements is named too (it was a server error), and nothing is saved
+        // an empty entry among the requirements is named too (it was a server error; JsonConfiguration), and nothing
+        // is saved
         assertProblem(call(trainer, post("/api/v1/training/plans"), Map.of("unitCode", station.code(), "year", 2092,
                 "title", "x", "requirements", java.util.Arrays.asList(Map.of("position", "AGENT", "requiredHours", 1),
                         null)), 400), "requirements[1]");
@@ -343,6 +344,12 @@ class TrainingTests {
                 option(single, 0), option(single, 1)))), 400), "answers[0].optionIds");
         assertProblem(call(agent1, post(attempts), Map.of("answers", List.of(answer(single.get("id").asLong(),
                 option(multiple, 0)))), 400), "answers[0].optionIds");
+        // an empty answer, or an empty option in one: named, not a server error (JsonConfiguration)
+        assertProblem(call(agent1, post(attempts), Map.of("answers", java.util.Arrays.asList(
+                answer(single.get("id").asLong(), option(single, 0)), null)), 400), "answers[1]");
+        assertProblem(call(agent1, post(attempts), Map.of("answers", List.of(Map.of("questionId",
+                single.get("id").asLong(), "optionIds", java.util.Arrays.asList((Object) null)))), 400),
+                "answers[0].optionIds[0]");
         call(agent2, post(attempts), Map.of("answers", List.of()), 404);
 
         JsonNode first = call(agent1, post(attempts), Map.of("answers", List.of(
