@@ -100,7 +100,8 @@ record KpiScope(LocalDate fromDay, LocalDate toDay, Instant from, Instant to, Or
                     i++;
                 }
                 params.put("kSelf", unit.code());
-                yield sql.append(" else :kSelf end").toString();
+                // a unit without children (a team, a station without teams) reports on itself alone
+                yield i == 0 ? ":kSelf" : sql.append(" else :kSelf end").toString();
             }
         };
     }

@@ -178,6 +178,11 @@ class KpiFormulaTests {
         JsonNode b = report(world.manager, "2025-04-01", "2025-04-30", world.stationB.code(), null).get("kpis");
         expect(b, "ORDERS_RECEIVED", "2", null, "2");                     // O3, O4
         expect(b, "COMPLAINTS_PER_10K", "2", "1", "20000.00");
+        // split by unit, a unit without children is its own only group (it was a server error: an empty "case")
+        JsonNode byUnit = report(world.manager, "2025-04-01", "2025-04-30", world.stationB.code(), "unit")
+                .get("groups");
+        assertThat(keys(byUnit)).containsExactly(world.stationB.code());
+        expect(group(byUnit, world.stationB.code()), "ORDERS_RECEIVED", "2", null, "2");
     }
 
     @Test
