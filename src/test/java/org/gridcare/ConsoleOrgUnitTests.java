@@ -83,6 +83,13 @@ class ConsoleOrgUnitTests {
                 .param("code", code).param("name", "新省公司").param("kind", "PROVINCE_COMPANY"), as(manager));
         assertThat(noParent).contains("除省公司外，每个单位都必须有上级单位");
         assertThat(units.findByCode(code)).isEmpty();
+
+        // a NUL character, which PostgreSQL refuses inside a text: the 400 page, not a server error; nothing moved
+        String parent = units.findByCode(city).orElseThrow().parentCode();
+        mvc.perform(post("/admin/org-units/" + city + "/move").with(as(manager)).with(csrf())
+                        .param("parentCode", "HQ\u0000"))
+                .andExpect(status().isBadRequest());
+        assertThat(units.findByCode(city).orElseThrow().parentCode()).isEqualTo(parent);
     }
 
     @Test

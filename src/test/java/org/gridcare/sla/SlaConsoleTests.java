@@ -55,6 +55,10 @@ class SlaConsoleTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attributeExists("importErrors"));
         assertThat(page(get("/admin/sla/calendar").param("year", "2033"), admin())).doesNotContain("元旦");
+        // the form posted without its file part (not multipart at all): the 400 page, not a server error
+        mvc.perform(post("/admin/sla/calendar/import").param("year", "2033").param("file", "2033-01-01,HOLIDAY,元旦")
+                        .with(admin()).with(csrf()))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

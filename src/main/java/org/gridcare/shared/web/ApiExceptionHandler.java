@@ -1,11 +1,13 @@
 package org.gridcare.shared.web;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.gridcare.shared.ConflictException;
 import org.gridcare.shared.DomainException;
@@ -45,7 +47,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error of an {@code /api} request into an RFC 9457 problem detail. Console requests are
- * passed on (rethrown) to the error pages.
+ * passed on (rethrown) to the error pages, but for bad input that only shows as an exception (see
+ * {@link #consoleBadRequest}), which gets the 400 page.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -129,11 +132,14 @@ class ApiExceptionHandler {
 
     /** PostgreSQL refused a value as data (SQLSTATE class 22), such as a NUL character inside a text: bad input. */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> unstorableValue(DataIntegrityViolationException ex, WebRequest request) {
-        passOnUnlessApi(ex, request);
+    ResponseEntity<ProblemDetail> unstorableValue(DataIntegrityViolationException ex, WebRequest request,
+                                                  HttpServletResponse response) throws IOException {
         if (!(NestedExceptionUtils.getMostSpecificCause(ex) instanceof SQLException sql && sql.getSQLState() != null
                 && sql.getSQLState().startsWith("22"))) {
             throw ex;
+        }
+        if (!isApi(request)) {
+            return consoleBadRequest(response);
         }
         Locale locale = LocaleContextHolder.getLocale();
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
@@ -146,8 +152,11 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<ProblemDetail> malformedMultipart(org.springframework.web.multipart.MultipartException ex,
-                                                     WebRequest request) {
-        passOnUnlessApi(ex, request);
+                                                     WebRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!isApi(request)) {
+            return consoleBadRequest(response);
+        }
         Locale locale = LocaleContextHolder.getLocale();
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
                 messages.getMessage("error.multipart", null, locale), messages, locale));
@@ -255,6 +264,15 @@ class ApiExceptionHandler {
             }
             return response;
         }
+    }
+
+    /**
+     * Bad input that reached a console page as an exception, not as a form message (a crafted request: a NUL character
+     * in a field, an upload form posted without its file part): the console's error page for 400, not a 500.
+     */
+    private static ResponseEntity<ProblemDetail> consoleBadRequest(HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.BAD_REQUEST.value());
+        return null;
     }
 
     private static void passOnUnlessApi(RuntimeException ex, WebRequest request) {
