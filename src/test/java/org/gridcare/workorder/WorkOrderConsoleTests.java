@@ -89,6 +89,21 @@ class WorkOrderConsoleTests {
     }
 
     @Test
+    void aQueueOfMoreThanOnePageLinksToItsNextAndPreviousPages() throws Exception {
+        // the links were a template error (a bean call straight in th:href) whenever a queue had a second page
+        String customer = world.customer("西湖区 13 号");
+        for (int i = 0; i < 21; i++) {
+            world.order("CONSULTATION", "CONSULTATION.TARIFF", customer);
+        }
+        String first = mvc.perform(get("/work-orders?queue=team").with(signedIn(world.dispatcher)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("1 / 2", "/work-orders?queue=team&amp;page=1");
+        String second = mvc.perform(get("/work-orders?queue=team&page=1").with(signedIn(world.dispatcher)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(second).contains("2 / 2", "/work-orders?queue=team&amp;page=0");
+    }
+
+    @Test
     void urgesReachTheHandlersInbox() throws Exception {
         String number = world.order("COMPLAINT", "COMPLAINT.SERVICE", world.customer("西湖区 12 号"));
         mvc.perform(post("/work-orders/" + number + "/act/dispatch").with(signedIn(world.dispatcher)).with(csrf())
