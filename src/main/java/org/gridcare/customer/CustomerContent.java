@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.gridcare.shared.InvalidInputException.Violation;
 
@@ -43,7 +45,9 @@ record CustomerContent(String number, String name, CustomerKind kind, VoltageLev
             }
         }
         phones = List.copyOf(new LinkedHashSet<>(normalised));
-        flags = flags == null ? Set.of() : Set.copyOf(flags);
+        // a form's empty checkbox value binds as a null flag: no flag
+        flags = flags == null ? Set.of()
+                : flags.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
 
     List<Violation> violations() {

@@ -96,6 +96,14 @@ class CustomerConsoleTests {
         assertThat(page).contains("gc-customer-form").contains("is-invalid");
         assertThat(jdbc.sql("select count(*) from customer where number = :n").param("n", number).query(Long.class)
                 .single()).isZero();
+
+        // an empty flag value (a crafted form; it was a server error) is no flag, and the rest still validates
+        String emptyFlag = page(post("/customers/new").with(csrf()).param("number", number).param("name", "")
+                .param("kind", "RESIDENTIAL").param("voltageLevel", "AC220V").param("address", "某路1号")
+                .param("unitCode", station).param("flags", "", "VULNERABLE"), as(agent));
+        assertThat(emptyFlag).contains("gc-customer-form").contains("is-invalid");
+        assertThat(jdbc.sql("select count(*) from customer where number = :n").param("n", number).query(Long.class)
+                .single()).isZero();
     }
 
     @Test
