@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The score of an inspection: points of the items passed (and of failed items an appeal overturned) ÷ points of
  * the applicable items × 100, half-up to 0.01. A failed item that stands makes the inspection an error; a failed
  * SERIOUS_ERROR item that stands makes it serious.
  */
+@Schema(name = "InspectionScorecard") // the performance module has a type of the same name
 record Scorecard(BigDecimal earned, BigDecimal max, BigDecimal score, boolean error, boolean serious) {
 
     /** One item's points, severity, verdict and appeal outcome (null when not appealed or undecided). */
