@@ -219,7 +219,7 @@ public class Surveys {
                     new Object[] {1, 720}));
         }
         List<VisitResult> results = change.scoreResults();
-        if (results == null || results.size() != 5 || results.stream().anyMatch(r -> !VERDICTS.contains(r))) {
+        if (results == null || results.size() != 5 || results.stream().anyMatch(r -> r == null || !VERDICTS.contains(r))) {
             violations.add(new InvalidInputException.Violation("scoreResults", "validation.survey.scoreResults",
                     new Object[0]));
         }

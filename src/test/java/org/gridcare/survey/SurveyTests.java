@@ -207,6 +207,13 @@ class SurveyTests {
                 .param("scores[2]", "BASICALLY_SATISFIED").param("scores[3]", "SATISFIED")
                 .param("scores[4]", "SATISFIED")).andReturn().getResponse().getContentAsString();
         assertThat(invalid).contains("is-invalid", "linkValidityHours-errors");
+        // a score left empty (a crafted form; it was a server error) is a form error too
+        String noScore = mvc.perform(post("/admin/surveys/settings").with(admin).with(csrf())
+                .param("version", String.valueOf(surveys.settings().version())).param("customerIntervalDays", "30")
+                .param("linkValidityHours", "48").param("scores[0]", "DISSATISFIED").param("scores[1]", "DISSATISFIED")
+                .param("scores[2]", "").param("scores[3]", "SATISFIED").param("scores[4]", "SATISFIED"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(noScore).contains("gc-survey-settings-form", "每个分数须对应");
         var saved = mvc.perform(post("/admin/surveys/settings").with(admin).with(csrf())
                 .param("version", String.valueOf(surveys.settings().version())).param("customerIntervalDays", "14")
                 .param("linkValidityHours", "48").param("scores[0]", "DISSATISFIED").param("scores[1]", "DISSATISFIED")
