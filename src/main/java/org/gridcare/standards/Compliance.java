@@ -203,19 +203,25 @@ class Compliance {
     private record Row(String code, long unitId, LocalDate week, long judged, long met) {
     }
 
+    /**
+     * The orders of the period and scope, each with its standards' outcome read for that order alone (the view's
+     * qualifier on its group key is pushed down to the order's clocks). Joining the view as a whole instead made the
+     * plan depend on the statistics: right after a bulk load, before anything was analysed, PostgreSQL took the
+     * period's orders for one row and aggregated every clock of every order once per order of the period — the
+     * dashboard of the freshly seeded demo company did not answer within minutes (qa/README.md).
+     */
     private Map<String, List<Row>> rows(LocalDate from, LocalDate to, DataScope scope) {
         List<Row> rows = jdbc.sql("""
-                with per_order as (
-                    select o.order_id, split_part(r.ref, ' ', 1) as code,
-                           bool_or(r.ref = any(o.breached_standard_refs)) as breached
-                      from sla_order_standard_outcome o
-                     cross join lateral unnest(o.met_standard_refs || o.breached_standard_refs) as r(ref)
-                     group by o.order_id, split_part(r.ref, ' ', 1))
                 select p.code, k.unit_id,
                        date_trunc('week', k.accepted_at at time zone 'Asia/Shanghai')::date as week,
                        count(*) as judged, count(*) filter (where not p.breached) as met
-                  from per_order p
-                  join wo_kpi_source k on k.order_id = p.order_id
+                  from wo_kpi_source k
+                 cross join lateral (
+                     select split_part(r.ref, ' ', 1) as code, bool_or(r.ref = any(o.breached_standard_refs)) as breached
+                       from sla_order_standard_outcome o
+                      cross join lateral unnest(o.met_standard_refs || o.breached_standard_refs) as r(ref)
+                      where o.order_id = k.order_id
+                      group by 1) p
                  where k.accepted_at >= :from and k.accepted_at < :to and (:all or k.unit_id = any(:units))
                  group by 1, 2, 3
                 """)
