@@ -118,10 +118,6 @@ class TrainingPlans {
         Map<String, BigDecimal> requirements = new LinkedHashMap<>();
         for (int i = 0; i < given.size(); i++) {
             TrainingCommands.Requirement r = given.get(i);
-            if (r == null) {
-                errors.add(new Violation("requirements[" + i + "]", "validation.training.required"));
-                continue;
-            }
             String position = r.position() == null ? "" : r.position().trim();
             if (!positions.known(position)) {
                 errors.add(new Violation("requirements[" + i + "].position", "validation.training.unknownPosition",
