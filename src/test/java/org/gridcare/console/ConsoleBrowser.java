@@ -56,6 +56,8 @@ public final class ConsoleBrowser implements AutoCloseable {
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // a wait that runs out says which page the browser was on
+        wait.withMessage(() -> "on " + driver.getCurrentUrl() + " (" + driver.getTitle() + ")");
     }
 
     /** A browser for the application listening on {@code port} of localhost. */
@@ -86,7 +88,11 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     /** Switches the console to Chinese, whatever the user chose last time. */
     public void inChinese() {
+        // the button posts a form and comes back to this page: wait for that round trip to end, or a page opened
+        // next may be replaced by it (the text alone is already there when the console was Chinese before)
+        WebElement before = driver.findElement(By.tagName("html"));
         click(By.id("gc-lang-zh"));
+        wait.until(ExpectedConditions.stalenessOf(before));
         waitForText(By.id("gc-logout"), "退出");
     }
 
@@ -121,6 +127,11 @@ public final class ConsoleBrowser implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /** The element once it is on the page. */
+    public WebElement find(By target) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(target));
     }
 
     public String text(By target) {

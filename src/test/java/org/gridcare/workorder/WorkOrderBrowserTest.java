@@ -64,7 +64,7 @@ class WorkOrderBrowserTest {
             browser.signIn(dispatcher, Fixtures.PASSWORD);
             browser.inChinese();
             browser.open("/work-orders/board");
-            new Select(browser.driver().findElement(By.cssSelector("#gc-board-dispatch-" + number + " select")))
+            new Select(browser.find(By.cssSelector("#gc-board-dispatch-" + number + " select")))
                     .selectByValue(crew);
             browser.click(By.cssSelector("#gc-board-dispatch-" + number + " button"));
             browser.waitForText(By.id("gc-order-status"), "已派单");
