@@ -53,6 +53,26 @@ public class AuditTrail {
                 action, entityType, entityId, summary);
     }
 
+    /**
+     * Who is acting here and from where: the signed-in user (or the system), the client address and the request id,
+     * for a record made later on, or on another thread, on their behalf ({@link #record(Origin, String, String,
+     * String, String)}).
+     */
+    public Origin origin() {
+        var actor = Actors.current();
+        return new Origin(actor.map(Actor::username).orElse("system"), actor.map(Actor::unitId).orElse(null),
+                clientAddress(), RequestIds.current());
+    }
+
+    /**
+     * Records an action taken in {@code origin}'s name: for a change a user caused that is written afterwards, such
+     * as a row written just before the commit of a transaction whose work ran for several callers.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Origin origin, String action, String entityType, String entityId, String summary) {
+        write(origin, action, entityType, entityId, summary);
+    }
+
     /** Records an event whose actor is not (yet) signed in, such as a failed login. */
     @Transactional
     public void recordFor(String username, Long unitId, String action, String entityType, String entityId,
@@ -147,8 +167,12 @@ public class AuditTrail {
 
     private void write(String actor, Long unitId, String action, String entityType, String entityId,
                        String summary) {
-        Row row = new Row(Timestamp.from(Instant.now(clock)), truncate(actor, 100), unitId, action, entityType,
-                entityId, truncate(summary, 2000), clientAddress(), RequestIds.current());
+        write(new Origin(actor, unitId, clientAddress(), RequestIds.current()), action, entityType, entityId, summary);
+    }
+
+    private void write(Origin origin, String action, String entityType, String entityId, String summary) {
+        Row row = new Row(Timestamp.from(Instant.now(clock)), truncate(origin.actor(), 100), origin.unitId(), action,
+                entityType, entityId, truncate(summary, 2000), origin.client(), origin.requestId());
         List<Row> batch = held.get();
         if (batch != null) {
             batch.add(row);
@@ -210,6 +234,10 @@ public class AuditTrail {
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** The user (or {@code system}) an action is recorded for, with their unit, client address and request id. */
+    public record Origin(String actor, Long unitId, String client, String requestId) {
     }
 
     private record Row(Timestamp at, String actor, Long unitId, String action, String entityType, String entityId,

@@ -44,8 +44,12 @@ class ComplaintRepository {
         this.ids = new SequenceBlock(jdbc, "complaint_case_id_seq", ID_BLOCK);
     }
 
-    /** A case to open with its repeat window's start (null: link none), its two deadlines and its event's detail. */
-    record NewCase(ComplaintCase c, Instant repeatSince, Deadline investigation, Deadline closure, String detail) {
+    /**
+     * A case to open with its repeat window's start (null: link none), its two deadlines, and its OPENED event's
+     * actor (whoever took the complaint) and detail.
+     */
+    record NewCase(ComplaintCase c, Instant repeatSince, Deadline investigation, Deadline closure, String actor,
+                   String detail) {
     }
 
     /** A case opened for an order. */
@@ -86,7 +90,7 @@ class ComplaintRepository {
     private static String openSql(boolean atCommit) {
         String event = """
                     insert into complaint_event (case_id, occurred_at, actor, action, detail)
-                    select c.id, :at, 'system', 'OPENED', left(i.detail
+                    select c.id, :at, i.actor, 'OPENED', left(i.detail
                            || case when c.repeat_of_id is null then '' else ' · repeat' end, %d)
                       from created c join input i on i.order_id = c.order_id
                 """.formatted(DETAIL_MAX);
@@ -99,10 +103,10 @@ class ComplaintRepository {
                         cast(:media as boolean[]), cast(:risks as boolean[]), cast(:received as timestamptz[]),
                         cast(:since as timestamptz[]), cast(:investigationWarn as timestamptz[]),
                         cast(:investigationDue as timestamptz[]), cast(:closureWarn as timestamptz[]),
-                        cast(:closureDue as timestamptz[]), cast(:details as varchar[]))
+                        cast(:closureDue as timestamptz[]), cast(:actors as varchar[]), cast(:details as varchar[]))
                         as i (id, order_id, order_number, unit_id, customer_number, channel, source, category_code,
                               grade, grade_reason, media, escalation_risk, received_at, since, investigation_warn,
-                              investigation_due, closure_warn, closure_due, detail)
+                              investigation_due, closure_warn, closure_due, actor, detail)
                 ), created as (
                     insert into complaint_case (id, order_id, order_number, unit_id, customer_number, channel, source,
                         category_code, grade, grade_reason, injury, media, special_event, escalation_risk,
@@ -159,6 +163,7 @@ class ComplaintRepository {
         String[] investigationDue = new String[n];
         String[] closureWarn = new String[n];
         String[] closureDue = new String[n];
+        String[] actors = new String[n];
         String[] details = new String[n];
         for (int i = 0; i < n; i++) {
             NewCase x = cases.get(i);
@@ -181,6 +186,7 @@ class ComplaintRepository {
             investigationDue[i] = x.investigation().dueAt().toString();
             closureWarn[i] = x.closure().warnAt().toString();
             closureDue[i] = x.closure().dueAt().toString();
+            actors[i] = x.actor();
             details[i] = x.detail();
         }
         Map<String, Object> p = new HashMap<>();
@@ -198,6 +204,7 @@ class ComplaintRepository {
         p.put("risks", risks);
         p.put("received", received);
         p.put("since", since);
+        p.put("actors", actors);
         p.put("investigationWarn", investigationWarn);
         p.put("investigationDue", investigationDue);
         p.put("closureWarn", closureWarn);

@@ -122,15 +122,17 @@ public class Complaints {
      * transaction, or when the transaction acts on a case (see {@link #openPending}). The
      * source comes from the channel (media attention makes it MEDIA), an order flagged for media attention starts as
      * MAJOR, and the customer's previous complaint within the repeat window is linked. Nothing happens for other
-     * types or an order that already has its case. The case is opened by the system (its event and audit record).
+     * types or an order that already has its case. The case's OPENED event and audit record name whoever took the
+     * complaint (captured now: the cases may be written on another thread, before a commit shared by several intakes).
      */
     @Transactional
     public void open(OrderDigest order) {
         if (order.type() != WorkOrderType.COMPLAINT) {
             return;
         }
+        Opening opening = new Opening(order, audit.origin());
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            openAll(List.of(order), false);
+            openAll(List.of(opening), false);
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -140,7 +142,11 @@ public class Complaints {
             TransactionSynchronizationManager.registerSynchronization(pending);
             endWrites.expect();
         }
-        pending.orders.add(order);
+        pending.orders.add(opening);
+    }
+
+    /** A complaint order whose case is to be opened, and who took it. */
+    private record Opening(OrderDigest order, AuditTrail.Origin origin) {
     }
 
     /**
@@ -154,7 +160,7 @@ public class Complaints {
     private void openPending(boolean atCommit) {
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending != null && !pending.orders.isEmpty()) {
-            List<OrderDigest> orders = List.copyOf(pending.orders);
+            List<Opening> orders = List.copyOf(pending.orders);
             pending.orders.clear();
             openAll(orders, atCommit);
         }
@@ -163,7 +169,7 @@ public class Complaints {
     /** The complaint orders of a transaction whose cases open just before it commits. */
     private final class Pending implements TransactionSynchronization {
 
-        private final List<OrderDigest> orders = new ArrayList<>();
+        private final List<Opening> orders = new ArrayList<>();
 
         /** Before the steps that add the audit records and the KPI queue's note to the end writes. */
         @Override
@@ -187,16 +193,18 @@ public class Complaints {
      * ({@code atCommit}: the transaction is committing, nothing reads the cases before it ends) under ids taken
      * beforehand, both with the transaction's end writes.
      */
-    private void openAll(List<OrderDigest> orders, boolean atCommit) {
+    private void openAll(List<Opening> openings, boolean atCommit) {
         Instant now = Instant.now(clock);
         Map<String, ComplaintSource> sources = currentRules().sources();
         Map<ComplaintGrade, GradeRule> rules = rules();
-        Map<Long, OrderDigest> byId = new HashMap<>();
+        Map<Long, Opening> byId = new HashMap<>();
         List<ComplaintRepository.NewCase> cases = new ArrayList<>();
-        for (OrderDigest order : orders) {
+        for (Opening opening : openings) {
+            OrderDigest order = opening.order();
             cases.add(newCase(order, sources, rules,
-                    order.acceptedAt().minus(Duration.ofDays(properties.repeatWindowDays())), now));
-            byId.put(order.orderId(), order);
+                    order.acceptedAt().minus(Duration.ofDays(properties.repeatWindowDays())),
+                    opening.origin().actor(), now));
+            byId.put(order.orderId(), opening);
         }
         audit.batched(() -> {
             List<ComplaintRepository.OpenedFor> openedFor;
@@ -211,13 +219,14 @@ public class Complaints {
                 openedFor = repo.openAll(cases, now);
             }
             for (ComplaintRepository.OpenedFor opened : openedFor) {
-                OrderDigest order = byId.get(opened.orderId());
+                Opening opening = byId.get(opened.orderId());
+                OrderDigest order = opening.order();
                 ComplaintGrade grade = order.media() ? ComplaintGrade.MAJOR : ComplaintGrade.ORDINARY;
                 if (rules.get(grade).notifyLeadership()) {
                     notifyLeadership(opened.id(), order.number(), order.unitId(), grade, gradeReason(order), now,
-                            atCommit);
+                            atCommit, opening.origin());
                 }
-                audit.record("COMPLAINT_OPENED", ENTITY, String.valueOf(opened.id()),
+                audit.record(opening.origin(), "COMPLAINT_OPENED", ENTITY, String.valueOf(opened.id()),
                         "order %s, %s".formatted(order.number(), order.categoryCode()));
                 events.publishEvent(new ComplaintCaseChanged(opened.id(), order.orderId(), "OPENED"));
             }
@@ -235,7 +244,7 @@ public class Complaints {
         for (OrderDigest order : orders) {
             if (order.type() == WorkOrderType.COMPLAINT) {
                 // linked to its predecessor afterwards, in bulk (linkRepeats)
-                cases.add(newCase(order, sources, rules, null, now));
+                cases.add(newCase(order, sources, rules, null, "system", now));
             }
         }
         int opened = 0;
@@ -258,7 +267,7 @@ public class Complaints {
      */
     private ComplaintRepository.NewCase newCase(OrderDigest order, Map<String, ComplaintSource> sources,
                                                 Map<ComplaintGrade, GradeRule> rules, Instant repeatSince,
-                                                Instant now) {
+                                                String actor, Instant now) {
         ComplaintSource source = order.media() ? ComplaintSource.MEDIA
                 : sources.getOrDefault(order.channel().name(), ComplaintSource.HOTLINE_95598);
         ComplaintGrade grade = order.media() ? ComplaintGrade.MAJOR : ComplaintGrade.ORDINARY;
@@ -266,7 +275,7 @@ public class Complaints {
                 order.channel().name(), source, order.categoryCode(), grade, gradeReason(order), false,
                 order.media(), false, order.escalationRisk(), null, ComplaintStatus.OPEN, order.acceptedAt(), now, 0);
         List<ComplaintRepository.Deadline> deadlines = deadlines(rules.get(grade), c.receivedAt);
-        return new ComplaintRepository.NewCase(c, repeatSince, deadlines.get(0), deadlines.get(1),
+        return new ComplaintRepository.NewCase(c, repeatSince, deadlines.get(0), deadlines.get(1), actor,
                 "%s · %s · %s".formatted(source, grade, order.categoryCode()));
     }
 
@@ -291,7 +300,7 @@ public class Complaints {
     }
 
     private void notifyLeadership(long caseId, String orderNumber, long unitId, ComplaintGrade grade, String reason,
-                                  Instant now, boolean atCommit) {
+                                  Instant now, boolean atCommit, AuditTrail.Origin origin) {
         String detail = "%s %s%s".formatted(orderNumber, grade, reason == null ? "" : ": " + reason);
         if (atCommit) {
             // after its case, which is one of the end writes too
@@ -300,7 +309,7 @@ public class Complaints {
         } else {
             repo.insertNotice(caseId, orderNumber, unitId, "MANAGER", "MAJOR_COMPLAINT", detail, now);
         }
-        audit.record("COMPLAINT_LEADERSHIP_NOTIFIED", ENTITY, String.valueOf(caseId),
+        audit.record(origin, "COMPLAINT_LEADERSHIP_NOTIFIED", ENTITY, String.valueOf(caseId),
                 "major complaint %s reported to the managers of unit %d".formatted(orderNumber, unitId));
     }
 
@@ -439,7 +448,7 @@ public class Complaints {
             startClocks(c.id, rule, c.receivedAt);
         }
         if (c.grade == ComplaintGrade.MAJOR && before != ComplaintGrade.MAJOR && rule.notifyLeadership()) {
-            notifyLeadership(c.id, c.orderNumber, c.unitId, c.grade, reason, now, false);
+            notifyLeadership(c.id, c.orderNumber, c.unitId, c.grade, reason, now, false, audit.origin());
         }
         String detail = "%s → %s%s%s".formatted(before, c.grade, c.escalationRisk ? " · escalation risk" : "",
                 reason == null ? "" : ": " + reason);

@@ -106,6 +106,14 @@ class ComplaintLifecycleTests {
         assertThat(c.get("history")).extracting(h -> h.get("action").asString()).contains("OPENED");
         assertThat(due(c, "INVESTIGATION")).isEqualTo(Instant.parse("2026-03-10T16:00:00Z"));
         assertThat(notices(world.cityManager)).contains("MAJOR_COMPLAINT " + first);
+        // the case opens as the intake commits, on the group commit's writer thread, yet in the agent's name
+        assertThat(c.get("history")).filteredOn(h -> h.get("action").asString().equals("OPENED"))
+                .extracting(h -> h.get("actor").asString()).containsExactly(world.agent);
+        String caseId = c.get("id").asString();
+        assertThat(ApiRequests.auditActors(mvc, "ComplaintCase", caseId, "COMPLAINT_OPENED"))
+                .containsExactly(world.agent);
+        assertThat(ApiRequests.auditActors(mvc, "ComplaintCase", caseId, "COMPLAINT_LEADERSHIP_NOTIFIED"))
+                .containsExactly(world.agent);
 
         world.at("2026-03-10T09:00");
         String second = world.complaint("COMPLAINT.BUSINESS.TARIFF", "APP", customer);
