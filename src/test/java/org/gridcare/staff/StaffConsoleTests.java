@@ -8,6 +8,7 @@ import org.gridcare.GridCareTest;
 import org.gridcare.identity.Role;
 import org.gridcare.organisation.OrgUnit;
 import org.gridcare.organisation.OrgUnitKind;
+import org.gridcare.shared.BusinessTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,14 +85,15 @@ class StaffConsoleTests {
         mvc.perform(multipart(profileUrl + "/certificates")
                 .file(new MockMultipartFile("file", "licence.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes()))
                 .param("kindCode", "ELECTRICIAN_LV").param("number", Fixtures.unique("C")).param("issuer", "应急管理局")
-                .param("issuedOn", "2020-01-01").param("expiresOn", LocalDate.now().plusYears(3).toString())
+                .param("issuedOn", "2020-01-01").param("expiresOn",
+                        LocalDate.now(BusinessTime.ZONE).plusYears(3).toString())
                 .with(signedIn).with(csrf()));
         var badCertificate = mvc.perform(post(profileUrl + "/certificates").with(signedIn).with(csrf())
                 .param("kindCode", "ELECTRICIAN_LV").param("number", "X").param("issuer", "x")
                 .param("issuedOn", "2020-01-01").param("expiresOn", "2019-01-01")).andReturn();
         assertThat((String) badCertificate.getFlashMap().get("actionError")).contains("有效期至");
         mvc.perform(post(profileUrl + "/shifts").with(signedIn).with(csrf()).param("date",
-                LocalDate.now().toString()).param("shiftCode", "DAY"));
+                LocalDate.now(BusinessTime.ZONE).toString()).param("shiftCode", "DAY"));
 
         String profile = page(profileUrl, signedIn);
         assertThat(profile).contains("gc-staff-certificates", "licence.pdf", "gc-staff-shifts", "gc-staff-edit",
