@@ -91,6 +91,13 @@ class BillRepository {
                 .query((rs, i) -> line(rs)).list()));
     }
 
+    /** The months from {@code from} on for which the customer has a bill, oldest first. */
+    List<YearMonth> monthsFrom(String customerNumber, YearMonth from) {
+        return jdbc.sql("select month from bill where customer_number = :n and month >= :from order by month")
+                .param("n", customerNumber).param("from", Date.valueOf(from.atDay(1)))
+                .query((rs, i) -> YearMonth.from(rs.getDate("month").toLocalDate())).list();
+    }
+
     /** The customer's bills, newest first, without their lines. */
     List<Row> list(String customerNumber, int limit) {
         return jdbc.sql("select " + BILL_COLUMNS + " from bill where customer_number = :n order by month desc limit :limit")

@@ -1,5 +1,6 @@
 package org.gridcare.billing;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -19,6 +20,7 @@ import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.security.Actor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -116,6 +118,42 @@ public class Bills {
         audit.record("BILL_CALCULATED", ENTITY, customerNumber + "/" + month, "%s %s kWh → %s 元 (%s)".formatted(
                 made.quote().tariffCode(), made.quote().totalKwh(), made.quote().total(), made.usage().source()));
         return view(bills.find(customerNumber, month).orElseThrow(), book, labels.current());
+    }
+
+    /**
+     * Recalculates the customer's stored bills of the months from {@code from} on, in the current transaction: their
+     * supply contract changed back to then ({@code ContractChanged}), so each is priced again on the term now in force
+     * in its month, and the change is audited with the old and the new total. A month that can no longer be billed
+     * (its readings gone) keeps its bill, and the audit trail says why. The contract change itself checked the
+     * caller's scope; returns the months recalculated.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<YearMonth> rebillAfterContractChange(String customerNumber, YearMonth from) {
+        List<YearMonth> months = bills.monthsFrom(customerNumber, from);
+        if (months.isEmpty()) {
+            return List.of();
+        }
+        BillingAccount account = accounts.find(customerNumber, DataScope.unrestricted()).orElseThrow();
+        TariffBook book = tariffs.book();
+        Instant now = Instant.now(clock);
+        List<YearMonth> rebilled = new java.util.ArrayList<>();
+        for (YearMonth month : months) {
+            BigDecimal before = bills.find(customerNumber, month).map(BillRepository.Row::total).orElse(null);
+            BillMaker.Outcome outcome = BillMaker.make(account, month,
+                    usage.of(account.meters(), month).get(customerNumber), book, LineLabels.NONE, null, now);
+            String id = customerNumber + "/" + month;
+            if (outcome instanceof BillMaker.Skipped skipped) {
+                audit.record("BILL_KEPT", ENTITY, id, "contract changed from %s; not recalculated: %s".formatted(
+                        from, skipped.reason()));
+                continue;
+            }
+            StoredBill made = ((BillMaker.Made) outcome).bill();
+            bills.replace(month, List.of(made));
+            audit.record("BILL_RECALCULATED", ENTITY, id, "contract changed from %s: %s, %s → %s 元".formatted(from,
+                    made.quote().tariffCode(), before, made.quote().total()));
+            rebilled.add(month);
+        }
+        return rebilled;
     }
 
     /** Why the month's bill differs from the other month's, line by line, in the reader's language. */

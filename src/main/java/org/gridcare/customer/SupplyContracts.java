@@ -149,6 +149,7 @@ public class SupplyContracts {
                 month, inForce.tariffCode(), code, inForce.basis(), basis, reason,
                 reference == null ? "" : ", ref " + reference));
         applyInForce(id, today());
+        events.publishEvent(new ContractChanged(customer.number(), customer.unitId(), month));
         return terms(jdbc, new Long[] {id}).getOrDefault(id, List.of());
     }
 

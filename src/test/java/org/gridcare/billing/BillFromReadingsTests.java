@@ -252,6 +252,41 @@ class BillFromReadingsTests {
     }
 
     @Test
+    void aContractChangedBackToABilledMonthRebillsThatMonthAndTheLaterOnesInTheSameTransaction() throws Exception {
+        String customer = industrial();
+        assertThat(num(calculate(customer, "2024-06", asAdmin()), "$.total")).isEqualTo(17185.50);
+        assertThat(num(calculate(customer, "2024-07", asAdmin()), "$.total")).isEqualTo(21472.50);
+
+        // a change from August touches no bill; one back to July re-prices July (by demand) and leaves June alone
+        mvc.perform(postJson("/api/v1/customers/" + customer + "/contract-changes", """
+                {"tariffCode": "EXAMPLE-LI-TOU", "basicChargeBasis": "DEMAND", "effectiveFrom": "2024-08",
+                 "reason": "客户申请按需量计收基本电费"}""").with(asAdmin())).andExpect(status().isOk());
+        assertThat(ApiRequests.auditActions(mvc, "Bill", customer + "/2024-07")).containsExactly("BILL_CALCULATED");
+        mvc.perform(postJson("/api/v1/customers/" + customer + "/contract-changes", """
+                {"tariffCode": "EXAMPLE-LI-TOU", "basicChargeBasis": "DEMAND", "effectiveFrom": "2024-07",
+                 "reason": "合同变更补录，自 7 月起按需量计收"}""").with(asAdmin())).andExpect(status().isOk());
+
+        String july = mvc.perform(get("/api/v1/customers/{n}/bills/2024-07", customer).with(asAdmin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(JsonPath.<String>read(july, "$.basicChargeBasis")).isEqualTo("DEMAND");
+        assertThat(num(july, "$.total")).isEqualTo(21052.50);
+        String june = mvc.perform(get("/api/v1/customers/{n}/bills/2024-06", customer).with(asAdmin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(JsonPath.<String>read(june, "$.basicChargeBasis")).isEqualTo("CAPACITY");
+        assertThat(ApiRequests.auditActions(mvc, "Bill", customer + "/2024-07"))
+                .containsExactly("BILL_RECALCULATED", "BILL_CALCULATED");
+        assertThat(ApiRequests.auditActors(mvc, "Bill", customer + "/2024-07", "BILL_RECALCULATED"))
+                .containsExactly("admin");
+        assertThat(ApiRequests.auditActions(mvc, "Bill", customer + "/2024-06")).containsExactly("BILL_CALCULATED");
+
+        // a change the tariff schedules refuse re-bills nothing: the contract and its bills stay as they were
+        mvc.perform(postJson("/api/v1/customers/" + customer + "/contract-changes", """
+                {"tariffCode": "NO-SUCH-TARIFF", "effectiveFrom": "2024-06", "reason": "x"}""").with(asAdmin()))
+                .andExpect(status().isBadRequest());
+        assertThat(ApiRequests.auditActions(mvc, "Bill", customer + "/2024-06")).containsExactly("BILL_CALCULATED");
+    }
+
+    @Test
     void aBillRunBillsTheStationAndSaysWhyOthersWereSkipped() throws Exception {
         String residential = residential();
         String industrial = industrial();
