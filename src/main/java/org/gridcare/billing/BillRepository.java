@@ -91,6 +91,24 @@ class BillRepository {
                 .query((rs, i) -> line(rs)).list()));
     }
 
+    /**
+     * Holds the month's bills against contract changes reaching back to it until the transaction ends: taken first by
+     * whatever reads accounts to price and store the month's bills, so that a change either committed before those
+     * reads (and they see it) or waits for their commit (and re-prices what they stored).
+     */
+    void holdMonth(YearMonth month) {
+        jdbc.sql("select pg_advisory_xact_lock_shared(hashtext('bill_month:' || :month))")
+                .param("month", month.toString()).query(Object.class).list();
+    }
+
+    /** Takes the months {@code from}–{@code to} from {@link #holdMonth} holders, oldest first, until the transaction ends. */
+    void takeMonths(YearMonth from, YearMonth to) {
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('bill_month:' || :month))")
+                    .param("month", m.toString()).query(Object.class).list();
+        }
+    }
+
     /** The months from {@code from} on for which the customer has a bill, oldest first. */
     List<YearMonth> monthsFrom(String customerNumber, YearMonth from) {
         return jdbc.sql("select month from bill where customer_number = :n and month >= :from order by month")

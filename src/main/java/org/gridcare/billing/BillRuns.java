@@ -154,44 +154,16 @@ public class BillRuns {
             int total = 0;
             int written = 0;
             while (true) {
-                List<BillingAccount> page = accounts.page(scope.scope(), after, properties.runPageSize());
-                if (page.isEmpty()) {
+                String from = after;
+                // a page is read, priced and written in one transaction holding the month against contract changes
+                // reaching back to it (see BillRepository.holdMonth): its bills are never priced on a replaced contract
+                Page done = tx.execute(s -> writePage(id, scope, month, book, from));
+                if (done == null) {
                     break;
                 }
-                after = page.get(page.size() - 1).number();
-                List<MeterSummary> meters = new ArrayList<>();
-                page.forEach(a -> meters.addAll(a.meters()));
-                Map<String, MonthUsage> used = usage.of(meters, month);
-                Instant now = clock.instant();
-                List<StoredBill> made = new ArrayList<>(page.size());
-                List<BillMaker.Skipped> skipped = new ArrayList<>();
-                int[] counts = new int[4];
-                for (BillingAccount account : page) {
-                    BillMaker.Outcome outcome = BillMaker.make(account, month, used.get(account.number()), book,
-                            LineLabels.NONE, id, now);
-                    if (outcome instanceof BillMaker.Made m) {
-                        made.add(m.bill());
-                    } else if (outcome instanceof BillMaker.Skipped s) {
-                        skipped.add(s);
-                        counts[switch (s.reason()) {
-                            case "NO_TARIFF" -> 0;
-                            case "UNKNOWN_TARIFF" -> 1;
-                            case "NO_READINGS" -> 2;
-                            default -> 3;
-                        }]++;
-                    }
-                }
-                int seen = page.size();
-                tx.executeWithoutResult(s -> {
-                    bills.replace(month, made);
-                    runs.progress(id, seen, made.size(), counts, clock.instant());
-                    int room = properties.skipReportLimit() - runs.skipCount(id);
-                    if (room > 0) {
-                        runs.skips(id, skipped.subList(0, Math.min(room, skipped.size())));
-                    }
-                });
-                total += seen;
-                written += made.size();
+                after = done.last();
+                total += done.seen();
+                written += done.billed();
             }
             int customers = total;
             int billed = written;
@@ -207,6 +179,48 @@ public class BillRuns {
                 audit.record("BILL_RUN_FAILED", ENTITY, String.valueOf(id), e.getClass().getSimpleName());
             });
         }
+    }
+
+    /** A page a run wrote: its last customer number, how many customers it saw and how many bills it stored. */
+    private record Page(String last, int seen, int billed) {
+    }
+
+    /** Reads, prices and writes the page of customers after {@code after}; null when there is none. */
+    private Page writePage(long id, BillRunRepository.Scope scope, YearMonth month, TariffBook book, String after) {
+        bills.holdMonth(month);
+        List<BillingAccount> page = accounts.page(scope.scope(), after, properties.runPageSize());
+        if (page.isEmpty()) {
+            return null;
+        }
+        List<MeterSummary> meters = new ArrayList<>();
+        page.forEach(a -> meters.addAll(a.meters()));
+        Map<String, MonthUsage> used = usage.of(meters, month);
+        Instant now = clock.instant();
+        List<StoredBill> made = new ArrayList<>(page.size());
+        List<BillMaker.Skipped> skipped = new ArrayList<>();
+        int[] counts = new int[4];
+        for (BillingAccount account : page) {
+            BillMaker.Outcome outcome = BillMaker.make(account, month, used.get(account.number()), book,
+                    LineLabels.NONE, id, now);
+            if (outcome instanceof BillMaker.Made m) {
+                made.add(m.bill());
+            } else if (outcome instanceof BillMaker.Skipped s) {
+                skipped.add(s);
+                counts[switch (s.reason()) {
+                    case "NO_TARIFF" -> 0;
+                    case "UNKNOWN_TARIFF" -> 1;
+                    case "NO_READINGS" -> 2;
+                    default -> 3;
+                }]++;
+            }
+        }
+        bills.replace(month, made);
+        runs.progress(id, page.size(), made.size(), counts, clock.instant());
+        int room = properties.skipReportLimit() - runs.skipCount(id);
+        if (room > 0) {
+            runs.skips(id, skipped.subList(0, Math.min(room, skipped.size())));
+        }
+        return new Page(page.get(page.size() - 1).number(), page.size(), made.size());
     }
 
     /** Fails the open runs of an instance that stopped (they are not this instance's and are older than the limit). */

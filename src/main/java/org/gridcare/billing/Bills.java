@@ -16,6 +16,7 @@ import org.gridcare.metering.MonthUsage;
 import org.gridcare.metering.MonthlyUsage;
 import org.gridcare.organisation.DataScope;
 import org.gridcare.organisation.OrgUnits;
+import org.gridcare.shared.BusinessTime;
 import org.gridcare.shared.InvalidInputException;
 import org.gridcare.shared.NotFoundException;
 import org.gridcare.shared.security.Actor;
@@ -99,6 +100,7 @@ public class Bills {
      */
     @Transactional
     public Bill calculate(String customerNumber, YearMonth month, Actor actor) {
+        bills.holdMonth(month);
         BillingAccount account = account(customerNumber, actor);
         TariffBook book = tariffs.book();
         Map<String, MonthUsage> used = usage.of(account.meters(), month);
@@ -129,6 +131,12 @@ public class Bills {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<YearMonth> rebillAfterContractChange(String customerNumber, YearMonth from) {
+        YearMonth current = YearMonth.now(clock.withZone(BusinessTime.ZONE));
+        if (from.isAfter(current)) {
+            return List.of();
+        }
+        // a bill run or a recalculation pricing one of these months on the old contract finishes first
+        bills.takeMonths(from, current);
         List<YearMonth> months = bills.monthsFrom(customerNumber, from);
         if (months.isEmpty()) {
             return List.of();

@@ -42,6 +42,9 @@ class BillFromReadingsTests {
     @Autowired Fixtures fixtures;
     @Autowired MutableClock clock;
     @Autowired org.springframework.security.core.userdetails.UserDetailsService accounts;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired BillRepository billRepository;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private String station;
     private String manager;
@@ -284,6 +287,51 @@ class BillFromReadingsTests {
                 {"tariffCode": "NO-SUCH-TARIFF", "effectiveFrom": "2024-06", "reason": "x"}""").with(asAdmin()))
                 .andExpect(status().isBadRequest());
         assertThat(ApiRequests.auditActions(mvc, "Bill", customer + "/2024-06")).containsExactly("BILL_CALCULATED");
+    }
+
+    @Test
+    void aContractChangeReachingBackToAMonthWaitsForThePricingOfThatMonthUnderWayAndThenRepricesIt()
+            throws Exception {
+        String customer = industrial();
+        assertThat(num(calculate(customer, "2024-07", asAdmin()), "$.total")).isEqualTo(21472.50);
+        var held = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // July being priced (a bill run's page, a recalculation): its transaction holds the month
+            var pricing = pool.submit(() -> tx.executeWithoutResult(s -> {
+                billRepository.holdMonth(java.time.YearMonth.of(2024, 7));
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            held.await();
+            var change = pool.submit(() -> mvc.perform(postJson("/api/v1/customers/" + customer + "/contract-changes",
+                    """
+                    {"tariffCode": "EXAMPLE-LI-TOU", "basicChargeBasis": "DEMAND", "effectiveFrom": "2024-07",
+                     "reason": "合同变更补录"}""").with(asAdmin())).andReturn().getResponse().getStatus());
+            // the change waits for the month (and only then re-prices July)
+            var waiting = java.time.Instant.now().plusSeconds(30);
+            while (jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted")
+                    .query(Long.class).single() == 0) {
+                assertThat(java.time.Instant.now()).as("the change never waited").isBefore(waiting);
+                assertThat(change.isDone()).as("the change did not wait for the month").isFalse();
+                Thread.sleep(20);
+            }
+            assertThat(change.isDone()).isFalse();
+            release.countDown();
+            pricing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(change.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        String july = mvc.perform(get("/api/v1/customers/{n}/bills/2024-07", customer).with(asAdmin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(num(july, "$.total")).isEqualTo(21052.50);
     }
 
     @Test
