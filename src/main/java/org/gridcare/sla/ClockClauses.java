@@ -51,6 +51,14 @@ public class ClockClauses {
         return policies.withdrawStandard(standardCode, effectiveFrom, note, actor).map(PolicyVersion::number);
     }
 
+    /**
+     * The clocks new orders would no longer get if the standard's clock rules ended now ({@link #withdraw}): each as
+     * its name and match, e.g. {@code ARRIVAL (FAULT_REPAIR · URBAN)}; empty when every rule gives way to another.
+     */
+    public List<String> lostOnWithdrawal(String standardCode) {
+        return policies.lostOnWithdrawal(standardCode, null).stream().map(ClockRule::describe).toList();
+    }
+
     /** The values a clause may name, for the forms that edit them. */
     public Vocabulary vocabulary() {
         return new Vocabulary(OrderVocabulary.CLOCK_NAMES, OrderVocabulary.TYPES, OrderVocabulary.SUB_TYPES,

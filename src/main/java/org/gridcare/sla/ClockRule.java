@@ -3,6 +3,7 @@ package org.gridcare.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,6 +29,28 @@ record ClockRule(Long id, long versionId, String clockName, String orderType, St
         return matches(orderType, profile.type()) && matches(subType, profile.subType())
                 && matches(priority, profile.priority()) && matches(areaType, profile.areaType())
                 && matches(channel, profile.channel());
+    }
+
+    /** Whether every order {@code other} gives its clock also gets a clock of this name from this rule's match. */
+    boolean covers(ClockRule other) {
+        return clockName.equals(other.clockName) && covers(orderType, other.orderType)
+                && covers(subType, other.subType) && covers(priority, other.priority)
+                && covers(areaType, other.areaType) && covers(channel, other.channel);
+    }
+
+    private static boolean covers(String mine, String theirs) {
+        return mine == null || mine.equals(theirs);
+    }
+
+    /** The clock and its match, for people: {@code ARRIVAL (FAULT_REPAIR · RURAL)}. */
+    String describe() {
+        List<String> match = new java.util.ArrayList<>();
+        for (String value : new String[] {orderType, subType, priority, areaType, channel}) {
+            if (value != null) {
+                match.add(value);
+            }
+        }
+        return match.isEmpty() ? clockName : clockName + " (" + String.join(" · ", match) + ")";
     }
 
     /**

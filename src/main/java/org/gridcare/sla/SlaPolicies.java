@@ -178,6 +178,24 @@ class SlaPolicies {
     }
 
     /**
+     * The rules in force at {@code at} (now when null) that came from the standard and that {@link #withdrawStandard}
+     * would leave orders without: those with no rule of before the standard to give way to and no other rule in
+     * force of the same clock name covering their match.
+     */
+    @Transactional(readOnly = true)
+    List<ClockRule> lostOnWithdrawal(String standardCode, Instant at) {
+        Instant when = at == null ? Instant.now(clock) : at;
+        String prefix = standardCode + " v";
+        List<ClockRule> after = withoutStandard(prefix, when);
+        Set<String> kept = new HashSet<>();
+        after.forEach(rule -> kept.add(rule.key()));
+        return rules(inForceAt(when).id()).stream()
+                .filter(rule -> fromStandard(rule, prefix) && !kept.contains(rule.key()))
+                .filter(rule -> after.stream().noneMatch(other -> other.covers(rule)))
+                .toList();
+    }
+
+    /**
      * The rules in force at {@code at} with each rule that came from the standard ({@code standard_ref} starting
      * with {@code prefix}) replaced by the rule of the same match key of the latest earlier version that did not
      * come from it, or left out when there is none.

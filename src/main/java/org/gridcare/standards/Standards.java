@@ -375,6 +375,13 @@ class Standards {
             case RETIRE -> {
                 requirePublisher(s, actor);
                 requireStatus(v, VersionStatus.PUBLISHED);
+                // statutory time limits never lapse by a retirement: a reviewed version (or another standard) that
+                // carries or drops them comes first
+                List<String> lost = clockClauses.lostOnWithdrawal(s.code());
+                if (!lost.isEmpty()) {
+                    throw new ConflictException("standards.error.retireDropsClocks", s.code(), v.number(),
+                            String.join(", ", lost));
+                }
                 save(with(v, VersionStatus.RETIRED, now), now);
                 endRules(s, v, now, actor);
             }

@@ -303,6 +303,39 @@ class StandardRubricTests {
     }
 
     @Test
+    void aStandardWhoseRetirementWouldLeaveNewOrdersWithoutTheirTimeLimitsStaysInForce() throws Exception {
+        // the repair standard carries the repair clocks of the default policy, with nothing before it
+        JsonNode inForce = asAdministrator(get("/api/v1/standards/GC-QX-001"), null, 200).get("inForce");
+        int number = inForce.get("number").asInt();
+        int policy = inForce.get("slaPolicyNumber").asInt();
+        JsonNode refused = asAdministrator(post("/api/v1/standards/GC-QX-001/versions/" + number + "/retire"),
+                Map.of("version", inForce.get("version").asInt()), 409);
+        assertThat(refused.get("detail").asString()).contains("GC-QX-001", "DISPATCH (FAULT_REPAIR",
+                "ARRIVAL (FAULT_REPAIR", "RESTORATION (FAULT_REPAIR");
+        JsonNode after = asAdministrator(get("/api/v1/standards/GC-QX-001"), null, 200).get("inForce");
+        assertThat(after.get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(after.get("slaPolicyNumber").asInt()).isEqualTo(policy);
+        assertThat(ApiRequests.auditActions(mvc, "Standard", "GC-QX-001")).doesNotContain("STANDARD_VERSION_RETIRE",
+                "STANDARD_RULES_ENDED");
+        JsonNode repair = asAdministrator(get("/api/v1/sla/preview?type=FAULT_REPAIR&priority=NORMAL&areaType=URBAN"
+                + "&channel=HOTLINE_95598&start=2026-06-01T02:00:00Z"), null, 200);
+        List<String> clocks = new ArrayList<>();
+        repair.get("clocks").forEach(c -> clocks.add(c.get("name").asString()));
+        assertThat(clocks).contains("DISPATCH", "ARRIVAL");
+    }
+
+    private JsonNode asAdministrator(MockHttpServletRequestBuilder request, Map<String, Object> body, int expected)
+            throws Exception {
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+        }
+        MockHttpServletResponse response = mvc.perform(request.with(ApiRequests.asAdmin())).andReturn().getResponse();
+        String content = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(response.getStatus()).as(content).isEqualTo(expected);
+        return json.readTree(content);
+    }
+
+    @Test
     void complianceCountsTheOrdersInspectedAgainstTheStandardsRubricsAndTheEvaluationListsTheFindings()
             throws Exception {
         at("2107-03-01T09:00");
