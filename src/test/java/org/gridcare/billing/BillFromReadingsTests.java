@@ -9,6 +9,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.gridcare.ApiRequests;
 import org.gridcare.Fixtures;
 import org.gridcare.GridCareTest;
+import org.gridcare.HeldTransaction;
 import org.gridcare.MutableClock;
 import org.gridcare.identity.Role;
 import org.gridcare.organisation.OrgUnitKind;
@@ -294,21 +295,10 @@ class BillFromReadingsTests {
             throws Exception {
         String customer = industrial();
         assertThat(num(calculate(customer, "2024-07", asAdmin()), "$.total")).isEqualTo(21472.50);
-        var held = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            // July being priced (a bill run's page, a recalculation): its transaction holds the month
-            var pricing = pool.submit(() -> tx.executeWithoutResult(s -> {
-                billRepository.holdMonth(java.time.YearMonth.of(2024, 7));
-                held.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            held.await();
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        // July being priced (a bill run's page, a recalculation): its transaction holds the month
+        try (HeldTransaction pricing = HeldTransaction.take(tx,
+                () -> billRepository.holdMonth(java.time.YearMonth.of(2024, 7)))) {
             var change = pool.submit(() -> mvc.perform(postJson("/api/v1/customers/" + customer + "/contract-changes",
                     """
                     {"tariffCode": "EXAMPLE-LI-TOU", "basicChargeBasis": "DEMAND", "effectiveFrom": "2024-07",
@@ -322,11 +312,9 @@ class BillFromReadingsTests {
                 Thread.sleep(20);
             }
             assertThat(change.isDone()).isFalse();
-            release.countDown();
-            pricing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            pricing.release();
             assertThat(change.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
         } finally {
-            release.countDown();
             pool.shutdownNow();
         }
         String july = mvc.perform(get("/api/v1/customers/{n}/bills/2024-07", customer).with(asAdmin()))

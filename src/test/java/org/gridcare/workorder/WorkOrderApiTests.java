@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.gridcare.Fixtures;
 import org.gridcare.GridCareTest;
+import org.gridcare.HeldTransaction;
 import org.gridcare.identity.Role;
 import org.gridcare.organisation.OrgUnitKind;
 import org.gridcare.shared.security.Actor;
@@ -350,24 +351,13 @@ class WorkOrderApiTests {
         String other = world.customer("余杭区 13 号");
         // today's counter row exists; a transaction holding it makes the writer wait with the group it writes
         String day = world.order("CONSULTATION", "CONSULTATION.TARIFF", other).substring(2, 10);
-        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support
                 .TransactionTemplate(transactionManager);
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            Future<?> holder = pool.submit(() -> tx.executeWithoutResult(status -> {
+        try (HeldTransaction counter = HeldTransaction.take(tx, () ->
                 jdbc.sql("select last from work_order_counter where day = :day for update")
                         .param("day", java.time.LocalDate.parse(day, java.time.format.DateTimeFormatter.BASIC_ISO_DATE))
-                        .query(Long.class).single();
-                locked.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            locked.await();
+                        .query(Long.class).single())) {
             Future<JsonNode> blocked = pool.submit(() -> world.read(create(world.agent,
                     orderBody("OPINION", "OPINION", other, null), null).getContentAsString()));
             awaitTrue(() -> orders.queuedIntakes() == 0 && jdbc.sql("select count(*) from pg_locks where not granted")
@@ -378,8 +368,7 @@ class WorkOrderApiTests {
                         orderBody("COMPLAINT", "COMPLAINT.SERVICE", customer, null), null).getContentAsString())));
             }
             awaitTrue(() -> orders.queuedIntakes() == 2);
-            release.countDown();
-            holder.get();
+            counter.release();
             assertThat(blocked.get().get("flags").toString()).doesNotContain("REPEAT");
             JsonNode a = group.get(0).get();
             JsonNode b = group.get(1).get();
@@ -399,7 +388,6 @@ class WorkOrderApiTests {
                      where c.order_number = :number""").param("number", second.get("number").asString())
                     .query(String.class).list()).containsExactly(first.get("number").asString());
         } finally {
-            release.countDown();
             pool.shutdownNow();
         }
     }
