@@ -109,11 +109,15 @@ class BillRepository {
         }
     }
 
-    /** The months from {@code from} on for which the customer has a bill, oldest first. */
-    List<YearMonth> monthsFrom(String customerNumber, YearMonth from) {
-        return jdbc.sql("select month from bill where customer_number = :n and month >= :from order by month")
+    /** The totals of the customer's bills of the months from {@code from} on, oldest first. */
+    Map<YearMonth, BigDecimal> totalsFrom(String customerNumber, YearMonth from) {
+        Map<YearMonth, BigDecimal> totals = new java.util.LinkedHashMap<>();
+        jdbc.sql("select month, total from bill where customer_number = :n and month >= :from order by month")
                 .param("n", customerNumber).param("from", Date.valueOf(from.atDay(1)))
-                .query((rs, i) -> YearMonth.from(rs.getDate("month").toLocalDate())).list();
+                .query(rs -> {
+                    totals.put(YearMonth.from(rs.getDate("month").toLocalDate()), rs.getBigDecimal("total"));
+                });
+        return totals;
     }
 
     /** The customer's bills, newest first, without their lines. */

@@ -127,41 +127,36 @@ public class Bills {
      * supply contract changed back to then ({@code ContractChanged}), so each is priced again on the term now in force
      * in its month, and the change is audited with the old and the new total. A month that can no longer be billed
      * (its readings gone) keeps its bill, and the audit trail says why. The contract change itself checked the
-     * caller's scope; returns the months recalculated.
+     * caller's scope.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<YearMonth> rebillAfterContractChange(String customerNumber, YearMonth from) {
+    public void rebillAfterContractChange(String customerNumber, YearMonth from) {
         YearMonth current = YearMonth.now(clock.withZone(BusinessTime.ZONE));
         if (from.isAfter(current)) {
-            return List.of();
+            return;
         }
         // a bill run or a recalculation pricing one of these months on the old contract finishes first
         bills.takeMonths(from, current);
-        List<YearMonth> months = bills.monthsFrom(customerNumber, from);
-        if (months.isEmpty()) {
-            return List.of();
+        Map<YearMonth, BigDecimal> billed = bills.totalsFrom(customerNumber, from);
+        if (billed.isEmpty()) {
+            return;
         }
         BillingAccount account = accounts.find(customerNumber, DataScope.unrestricted()).orElseThrow();
         TariffBook book = tariffs.book();
         Instant now = Instant.now(clock);
-        List<YearMonth> rebilled = new java.util.ArrayList<>();
-        for (YearMonth month : months) {
-            BigDecimal before = bills.find(customerNumber, month).map(BillRepository.Row::total).orElse(null);
+        billed.forEach((month, before) -> {
             BillMaker.Outcome outcome = BillMaker.make(account, month,
                     usage.of(account.meters(), month).get(customerNumber), book, LineLabels.NONE, null, now);
             String id = customerNumber + "/" + month;
-            if (outcome instanceof BillMaker.Skipped skipped) {
+            if (outcome instanceof BillMaker.Made made) {
+                bills.replace(month, List.of(made.bill()));
+                audit.record("BILL_RECALCULATED", ENTITY, id, "contract changed from %s: %s, %s → %s 元".formatted(
+                        from, made.bill().quote().tariffCode(), before, made.bill().quote().total()));
+            } else if (outcome instanceof BillMaker.Skipped skipped) {
                 audit.record("BILL_KEPT", ENTITY, id, "contract changed from %s; not recalculated: %s".formatted(
                         from, skipped.reason()));
-                continue;
             }
-            StoredBill made = ((BillMaker.Made) outcome).bill();
-            bills.replace(month, List.of(made));
-            audit.record("BILL_RECALCULATED", ENTITY, id, "contract changed from %s: %s, %s → %s 元".formatted(from,
-                    made.quote().tariffCode(), before, made.quote().total()));
-            rebilled.add(month);
-        }
-        return rebilled;
+        });
     }
 
     /** Why the month's bill differs from the other month's, line by line, in the reader's language. */
