@@ -2,8 +2,9 @@ package org.gridcare.sla;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -33,18 +34,14 @@ record ClockRule(Long id, long versionId, String clockName, String orderType, St
 
     /** Whether every order {@code other} gives its clock also gets a clock of this name from this rule's match. */
     boolean covers(ClockRule other) {
-        return clockName.equals(other.clockName) && covers(orderType, other.orderType)
-                && covers(subType, other.subType) && covers(priority, other.priority)
-                && covers(areaType, other.areaType) && covers(channel, other.channel);
-    }
-
-    private static boolean covers(String mine, String theirs) {
-        return mine == null || mine.equals(theirs);
+        return clockName.equals(other.clockName) && matches(orderType, other.orderType)
+                && matches(subType, other.subType) && matches(priority, other.priority)
+                && matches(areaType, other.areaType) && matches(channel, other.channel);
     }
 
     /** The clock and its match, for people: {@code ARRIVAL (FAULT_REPAIR · RURAL)}. */
     String describe() {
-        List<String> match = new java.util.ArrayList<>();
+        List<String> match = new ArrayList<>();
         for (String value : new String[] {orderType, subType, priority, areaType, channel}) {
             if (value != null) {
                 match.add(value);

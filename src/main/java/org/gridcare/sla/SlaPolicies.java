@@ -187,11 +187,8 @@ class SlaPolicies {
         Instant when = at == null ? Instant.now(clock) : at;
         String prefix = standardCode + " v";
         List<ClockRule> after = withoutStandard(prefix, when);
-        Set<String> kept = new HashSet<>();
-        after.forEach(rule -> kept.add(rule.key()));
         return rules(inForceAt(when).id()).stream()
-                .filter(rule -> fromStandard(rule, prefix) && !kept.contains(rule.key()))
-                .filter(rule -> after.stream().noneMatch(other -> other.covers(rule)))
+                .filter(rule -> fromStandard(rule, prefix) && after.stream().noneMatch(other -> other.covers(rule)))
                 .toList();
     }
 
