@@ -38,19 +38,19 @@ public final class ApiRequests {
     }
 
     /** The audit actions recorded for one entity, newest first, as the administrator reads them. */
+    public static List<String> auditActions(MockMvc mvc, String entityType, String entityId) throws Exception {
+        return JsonPath.read(auditEvents(mvc, entityType, entityId), "$.items[*].action");
+    }
+
     /** Who each record of {@code action} on the entity names as its actor, newest first. */
     public static List<String> auditActors(MockMvc mvc, String entityType, String entityId, String action)
             throws Exception {
-        String body = mvc.perform(get("/api/v1/audit-events").with(asAdmin())
-                        .param("entityType", entityType).param("entityId", entityId).param("size", "200"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        return JsonPath.read(body, "$.items[?(@.action == '" + action + "')].actor");
+        return JsonPath.read(auditEvents(mvc, entityType, entityId), "$.items[?(@.action == '" + action + "')].actor");
     }
 
-    public static List<String> auditActions(MockMvc mvc, String entityType, String entityId) throws Exception {
-        String body = mvc.perform(get("/api/v1/audit-events").with(asAdmin())
+    private static String auditEvents(MockMvc mvc, String entityType, String entityId) throws Exception {
+        return mvc.perform(get("/api/v1/audit-events").with(asAdmin())
                         .param("entityType", entityType).param("entityId", entityId).param("size", "200"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        return JsonPath.read(body, "$.items[*].action");
     }
 }

@@ -111,6 +111,12 @@ class BillFromReadingsTests {
         return ((Number) JsonPath.read(json, path)).doubleValue();
     }
 
+    /** The stored bill of the month, as the administrator reads it. */
+    private String stored(String customer, String month) throws Exception {
+        return mvc.perform(get("/api/v1/customers/{n}/bills/{m}", customer, month).with(asAdmin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
     private String calculate(String customer, String month, RequestPostProcessor who) throws Exception {
         return mvc.perform(post("/api/v1/customers/{n}/bills/{m}", customer, month).with(who)
                         .header("Accept-Language", "zh-CN"))
@@ -270,12 +276,10 @@ class BillFromReadingsTests {
                 {"tariffCode": "EXAMPLE-LI-TOU", "basicChargeBasis": "DEMAND", "effectiveFrom": "2024-07",
                  "reason": "合同变更补录，自 7 月起按需量计收"}""").with(asAdmin())).andExpect(status().isOk());
 
-        String july = mvc.perform(get("/api/v1/customers/{n}/bills/2024-07", customer).with(asAdmin()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String july = stored(customer, "2024-07");
         assertThat(JsonPath.<String>read(july, "$.basicChargeBasis")).isEqualTo("DEMAND");
         assertThat(num(july, "$.total")).isEqualTo(21052.50);
-        String june = mvc.perform(get("/api/v1/customers/{n}/bills/2024-06", customer).with(asAdmin()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String june = stored(customer, "2024-06");
         assertThat(JsonPath.<String>read(june, "$.basicChargeBasis")).isEqualTo("CAPACITY");
         assertThat(ApiRequests.auditActions(mvc, "Bill", customer + "/2024-07"))
                 .containsExactly("BILL_RECALCULATED", "BILL_CALCULATED");
@@ -317,8 +321,7 @@ class BillFromReadingsTests {
         } finally {
             pool.shutdownNow();
         }
-        String july = mvc.perform(get("/api/v1/customers/{n}/bills/2024-07", customer).with(asAdmin()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String july = stored(customer, "2024-07");
         assertThat(num(july, "$.total")).isEqualTo(21052.50);
     }
 

@@ -31,11 +31,13 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcare.ApiRequests.as;
+import static org.gridcare.ApiRequests.asAdmin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -305,34 +307,23 @@ class StandardRubricTests {
     @Test
     void aStandardWhoseRetirementWouldLeaveNewOrdersWithoutTheirTimeLimitsStaysInForce() throws Exception {
         // the repair standard carries the repair clocks of the default policy, with nothing before it
-        JsonNode inForce = asAdministrator(get("/api/v1/standards/GC-QX-001"), null, 200).get("inForce");
+        JsonNode inForce = read(asAdmin(), "/api/v1/standards/GC-QX-001").get("inForce");
         int number = inForce.get("number").asInt();
         int policy = inForce.get("slaPolicyNumber").asInt();
-        JsonNode refused = asAdministrator(post("/api/v1/standards/GC-QX-001/versions/" + number + "/retire"),
+        JsonNode refused = call(asAdmin(), post("/api/v1/standards/GC-QX-001/versions/" + number + "/retire"),
                 Map.of("version", inForce.get("version").asInt()), 409);
         assertThat(refused.get("detail").asString()).contains("GC-QX-001", "DISPATCH (FAULT_REPAIR",
                 "ARRIVAL (FAULT_REPAIR", "RESTORATION (FAULT_REPAIR");
-        JsonNode after = asAdministrator(get("/api/v1/standards/GC-QX-001"), null, 200).get("inForce");
+        JsonNode after = read(asAdmin(), "/api/v1/standards/GC-QX-001").get("inForce");
         assertThat(after.get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(after.get("slaPolicyNumber").asInt()).isEqualTo(policy);
         assertThat(ApiRequests.auditActions(mvc, "Standard", "GC-QX-001")).doesNotContain("STANDARD_VERSION_RETIRE",
                 "STANDARD_RULES_ENDED");
-        JsonNode repair = asAdministrator(get("/api/v1/sla/preview?type=FAULT_REPAIR&priority=NORMAL&areaType=URBAN"
-                + "&channel=HOTLINE_95598&start=2026-06-01T02:00:00Z"), null, 200);
+        JsonNode repair = read(asAdmin(), "/api/v1/sla/preview?type=FAULT_REPAIR&priority=NORMAL&areaType=URBAN"
+                + "&channel=HOTLINE_95598&start=2026-06-01T02:00:00Z");
         List<String> clocks = new ArrayList<>();
         repair.get("clocks").forEach(c -> clocks.add(c.get("name").asString()));
         assertThat(clocks).contains("DISPATCH", "ARRIVAL");
-    }
-
-    private JsonNode asAdministrator(MockHttpServletRequestBuilder request, Map<String, Object> body, int expected)
-            throws Exception {
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-        }
-        MockHttpServletResponse response = mvc.perform(request.with(ApiRequests.asAdmin())).andReturn().getResponse();
-        String content = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(response.getStatus()).as(content).isEqualTo(expected);
-        return json.readTree(content);
     }
 
     @Test
@@ -537,7 +528,12 @@ class StandardRubricTests {
 
     private JsonNode call(String username, MockHttpServletRequestBuilder request, Map<String, Object> body,
                           int expected) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request.with(as(username))
+        return call(as(username), request, body, expected);
+    }
+
+    private JsonNode call(RequestPostProcessor who, MockHttpServletRequestBuilder request, Map<String, Object> body,
+                          int expected) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request.with(who)
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body))).andReturn()
                 .getResponse();
         String content = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
@@ -546,7 +542,11 @@ class StandardRubricTests {
     }
 
     private JsonNode read(String username, String path) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(path).with(as(username))).andReturn().getResponse();
+        return read(as(username), path);
+    }
+
+    private JsonNode read(RequestPostProcessor who, String path) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(path).with(who)).andReturn().getResponse();
         String content = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(response.getStatus()).as(content).isEqualTo(200);
         return json.readTree(content);
